@@ -1,0 +1,290 @@
+/* gdnn-plan-overview.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-plan-overview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gdnn-plan-overview.h"
+#include "gdnn-summary.h"
+#include "gdnn-text.h"
+
+/* The read-only overview of one unit's plan: the next due date, how many
+ * indicators have a value, tasks by status, and every target with this
+ * year's value. Everything it shows is computed in core. */
+
+struct _GdnnPlanOverview
+{
+  AdwBin                parent_instance;
+
+  GtkLabel             *plan_title;
+  GtkLabel             *plan_subtitle;
+  GtkLabel             *days_left;
+  GtkLabel             *due_label;
+  GtkLabel             *values_count;
+  GtkLabel             *values_label;
+  GtkLabel             *tasks_count;
+  GtkLabel             *tasks_label;
+  AdwPreferencesGroup  *indicator_group;
+  AdwPreferencesGroup  *task_group;
+
+  GPtrArray            *rows;   /* rows added to the groups, to remove them */
+};
+
+G_DEFINE_FINAL_TYPE (GdnnPlanOverview, gdnn_plan_overview, ADW_TYPE_BIN)
+
+static void
+gdnn_plan_overview_dispose (GObject *object)
+{
+  GdnnPlanOverview *self = (GdnnPlanOverview *)object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_PLAN_OVERVIEW);
+
+  G_OBJECT_CLASS (gdnn_plan_overview_parent_class)->dispose (object);
+}
+
+static void
+gdnn_plan_overview_class_init (GdnnPlanOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gdnn_plan_overview_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-plan-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, plan_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, days_left);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, due_label);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, values_count);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, values_label);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, tasks_count);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, tasks_label);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, indicator_group);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, task_group);
+}
+
+static void
+gdnn_plan_overview_init (GdnnPlanOverview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+static void
+clear_rows (GdnnPlanOverview *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+add_row (GdnnPlanOverview    *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static char *
+format_measure (const GdnnIndicator *ind,
+                double               value)
+{
+  switch (ind->measure)
+    {
+    case GDNN_MEASURE_RATIO:
+      return gdnn_format_percent (value, 1);
+    case GDNN_MEASURE_AMOUNT:
+      return gdnn_format_money ((gint64) value);
+    case GDNN_MEASURE_BOOLEAN:
+      return g_strdup (value != 0 ? _("Yes") : _("No"));
+    case GDNN_MEASURE_COUNT:
+    default:
+      {
+        g_autofree char *n = gdnn_format_number (value, 0);
+        return ind->unit_label != NULL ? g_strdup_printf ("%s %s", n, ind->unit_label) : g_steal_pointer (&n);
+      }
+    }
+}
+
+static char *
+describe_targets (const GdnnIndicator *ind)
+{
+  g_autoptr(GString) s = g_string_new (ind->code);
+
+  for (guint i = 0; i < ind->targets->len; i++)
+    {
+      const GdnnTarget *t = g_ptr_array_index (ind->targets, i);
+      g_autofree char *v = NULL;
+
+      if (t->body_id != 0)
+        continue;
+      v = format_measure (ind, t->value);
+      g_string_append (s, " · ");
+      /* Translators: a milestone target, e.g. "2025: 50%". */
+      g_string_append_printf (s, _("%d: %s"), t->year, v);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+add_indicator_rows (GdnnPlanOverview *self,
+                    GPtrArray        *indicators,
+                    GPtrArray        *values)
+{
+  g_autoptr(GHashTable) by_indicator = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      GdnnValue *v = g_ptr_array_index (values, i);
+      if (g_str_equal (v->period, "year"))
+        g_hash_table_insert (by_indicator, &v->indicator_id, v);
+    }
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      GdnnIndicator *ind = g_ptr_array_index (indicators, i);
+      GdnnValue *v = g_hash_table_lookup (by_indicator, &ind->id);
+      g_autofree char *subtitle = describe_targets (ind);
+      g_autofree char *text = NULL;
+      g_autofree char *name = g_markup_escape_text (ind->name, -1);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+      if (v != NULL && v->has_numerator)
+        {
+          double percent;
+
+          if (ind->measure == GDNN_MEASURE_RATIO && gdnn_value_get_percent (v, &percent))
+            {
+              g_autofree char *pct = gdnn_format_percent (percent, 1);
+              g_autofree char *num = gdnn_format_number (v->numerator, 0);
+              g_autofree char *den = gdnn_format_number (v->denominator, 0);
+              text = g_strdup_printf ("%s (%s/%s)", pct, num, den);
+            }
+          else
+            text = format_measure (ind, v->numerator);
+        }
+      else
+        text = g_strdup (_("No value yet"));
+
+      label = gtk_label_new (text);
+      gtk_widget_add_css_class (label, v != NULL ? "numeric" : "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self, self->indicator_group, row);
+    }
+}
+
+static void
+add_task_rows (GdnnPlanOverview      *self,
+               const GdnnPlanSummary *summary)
+{
+  for (guint s = 0; s < GDNN_N_TASK_STATUS; s++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = g_strdup_printf ("%u", summary->tasks_by_status[s]);
+      GtkWidget *label = gtk_label_new (count);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gdnn_task_status_label (s));
+      if (s == GDNN_TASK_OVERDUE && summary->tasks_by_status[s] > 0)
+        gtk_widget_add_css_class (label, "behind");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self, self->task_group, row);
+    }
+}
+
+gboolean
+gdnn_plan_overview_show (GdnnPlanOverview  *self,
+                         GdnnStore         *store,
+                         gint64             unit_id,
+                         gint64             plan_id,
+                         const GDate       *today,
+                         GError           **error)
+{
+  g_autoptr(GdnnPlanSummary) summary = NULL;
+  g_autoptr(GdnnPlan) plan = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GDNN_IS_PLAN_OVERVIEW (self), FALSE);
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+
+  if (!(plan = gdnn_store_get_plan (store, plan_id, error)) ||
+      !(summary = gdnn_plan_summary_compute (store, unit_id, plan_id, today, error)) ||
+      !(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
+      !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)))
+    return FALSE;
+
+  clear_rows (self);
+
+  title = g_strdup_printf ("%s %s", plan->number, plan->title);
+  gtk_label_set_text (self->plan_title, title);
+  /* Translators: the plan's issuer and its years, e.g. "UBND tỉnh Bắc Giang · 2022–2030". */
+  subtitle = g_strdup_printf (_("%s · %d–%d"), plan->issuer, plan->first_year, plan->last_year);
+  gtk_label_set_text (self->plan_subtitle, subtitle);
+
+  if (summary->days_left >= 0)
+    {
+      g_autofree char *date = gdnn_format_date (&summary->due);
+      g_autofree char *days = g_strdup_printf ("%d", summary->days_left);
+
+      gtk_label_set_text (self->days_left, days);
+      /* Translators: %s is a report name ("Báo cáo năm"), then the due date. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "day left until the %s, due %s",
+                                           "days left until the %s, due %s", summary->days_left),
+                              summary->period_name, date);
+      gtk_label_set_text (self->due_label, text);
+      g_clear_pointer (&text, g_free);
+      if (summary->days_left <= 14)
+        gtk_widget_add_css_class (GTK_WIDGET (self->days_left), "behind");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->days_left), "behind");
+    }
+  else
+    {
+      gtk_label_set_text (self->days_left, "—");
+      gtk_label_set_text (self->due_label, _("This plan sets no report dates"));
+    }
+
+  text = g_strdup_printf ("%u/%u", summary->n_with_value, summary->n_indicators);
+  gtk_label_set_text (self->values_count, text);
+  g_clear_pointer (&text, g_free);
+  /* Translators: %d is a year. */
+  text = g_strdup_printf (_("indicators have a value for %d"), summary->year);
+  gtk_label_set_text (self->values_label, text);
+  g_clear_pointer (&text, g_free);
+
+  text = g_strdup_printf ("%u/%u", summary->tasks_by_status[GDNN_TASK_DONE], summary->n_tasks);
+  gtk_label_set_text (self->tasks_count, text);
+  gtk_label_set_text (self->tasks_label, summary->tasks_by_status[GDNN_TASK_OVERDUE] > 0 ?
+                      _("tasks done; some are overdue") : _("tasks done"));
+  g_clear_pointer (&text, g_free);
+
+  /* Translators: %d is a year. */
+  text = g_strdup_printf (_("Targets and Values for %d"), summary->year);
+  adw_preferences_group_set_title (self->indicator_group, text);
+
+  add_indicator_rows (self, indicators, values);
+  add_task_rows (self, summary);
+  return TRUE;
+}

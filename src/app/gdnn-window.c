@@ -1,0 +1,486 @@
+/* gdnn-window.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gdnn-plan-overview.h"
+#include "gdnn-plan-template.h"
+#include "gdnn-text.h"
+#include "gdnn-window.h"
+
+struct _GdnnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *sample_revealer;
+  GtkStack             *content_stack;
+  GdnnPlanOverview     *overview;
+
+  /* Owned references */
+  GdnnStore            *store;
+  GtkFileChooserNative *chooser;
+  GDate                 today;
+};
+
+G_DEFINE_FINAL_TYPE (GdnnWindow, gdnn_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Sidebar rows carry what they stand for as object data. */
+#define ROW_UNIT_ID "gdnn-unit-id"
+#define ROW_PLAN_ID "gdnn-plan-id"
+#define ROW_SEARCH_KEY "gdnn-search-key"
+#define ROW_UNIT_CODE "gdnn-unit-code"
+#define ROW_PLAN_NUMBER "gdnn-plan-number"
+
+static void
+show_error (GdnnWindow *self,
+            GError     *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  const GdnnUnit *ua = *(const GdnnUnit * const *) a;
+  const GdnnUnit *ub = *(const GdnnUnit * const *) b;
+
+  return gdnn_collate (ua->name, ub->name);
+}
+
+static GtkWidget *
+make_row (const char *title,
+          const char *subtitle,
+          gboolean    is_plan)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (box), sub);
+    }
+  if (is_plan)
+    gtk_widget_set_margin_start (box, 18);
+  else
+    {
+      gtk_widget_add_css_class (label, "heading");
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+reload_sidebar (GdnnWindow *self)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+
+  units = gdnn_store_list_units (self->store, &error);
+  if (units == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_ptr_array_sort (units, compare_units);
+
+  /* Units that implement plans, each followed by its plans. */
+  for (guint i = 0; i < units->len; i++)
+    {
+      GdnnUnit *unit = g_ptr_array_index (units, i);
+      g_autoptr(GPtrArray) plans = gdnn_store_list_unit_plans (self->store, unit->id, &error);
+      g_autofree char *unit_key = NULL;
+      GtkWidget *header;
+
+      if (plans == NULL)
+        {
+          show_error (self, g_steal_pointer (&error));
+          continue;
+        }
+      if (plans->len == 0)
+        continue;
+
+      header = make_row (unit->name, gdnn_unit_type_label (unit->type), FALSE);
+      unit_key = g_strconcat (unit->name, " ", unit->code ? unit->code : "", NULL);
+      g_object_set_data_full (G_OBJECT (header), ROW_SEARCH_KEY, gdnn_search_fold (unit_key), g_free);
+      gtk_list_box_append (self->sidebar_list, header);
+
+      for (guint p = 0; p < plans->len; p++)
+        {
+          GdnnPlan *plan = g_ptr_array_index (plans, p);
+          GtkWidget *row = make_row (plan->number, plan->title, TRUE);
+          g_autofree char *key = g_strconcat (unit_key, " ", plan->number, " ", plan->title, NULL);
+          gint64 *unit_id = g_new (gint64, 1);
+          gint64 *plan_id = g_new (gint64, 1);
+
+          *unit_id = unit->id;
+          *plan_id = plan->id;
+          g_object_set_data_full (G_OBJECT (row), ROW_UNIT_ID, unit_id, g_free);
+          g_object_set_data_full (G_OBJECT (row), ROW_PLAN_ID, plan_id, g_free);
+          g_object_set_data_full (G_OBJECT (row), ROW_UNIT_CODE, g_strdup (unit->code), g_free);
+          g_object_set_data_full (G_OBJECT (row), ROW_PLAN_NUMBER, g_strdup (plan->number), g_free);
+          g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, gdnn_search_fold (key), g_free);
+          gtk_list_box_append (self->sidebar_list, row);
+        }
+    }
+
+  sample = gdnn_store_get_meta (self->store, "sample");
+  gtk_revealer_set_reveal_child (self->sample_revealer, g_strcmp0 (sample, "1") == 0);
+}
+
+static gboolean
+filter_rows (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  GdnnWindow *self = user_data;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *key = g_object_get_data (G_OBJECT (row), ROW_SEARCH_KEY);
+  g_autofree char *folded = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+  folded = gdnn_search_fold (needle);
+  return key != NULL && strstr (key, folded) != NULL;
+}
+
+static void
+on_search_changed (GdnnWindow     *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_list_box_invalidate_filter (self->sidebar_list);
+}
+
+static void
+show_plan (GdnnWindow    *self,
+           GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *unit_id = g_object_get_data (G_OBJECT (row), ROW_UNIT_ID);
+  gint64 *plan_id = g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
+
+  if (unit_id == NULL || plan_id == NULL)
+    return;
+
+  if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  {
+    g_autoptr(GdnnUnit) unit = gdnn_store_get_unit (self->store, *unit_id, NULL);
+    adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
+    adw_window_title_set_subtitle (self->content_title, unit != NULL ? unit->name : NULL);
+  }
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_row_selected (GdnnWindow    *self,
+                 GtkListBoxRow *row,
+                 GtkListBox    *list)
+{
+  if (row != NULL)
+    show_plan (self, row);
+}
+
+gboolean
+gdnn_window_select_plan (GdnnWindow *self,
+                         const char *unit_code,
+                         const char *plan_number)
+{
+  g_return_val_if_fail (GDNN_IS_WINDOW (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_UNIT_CODE), unit_code) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_PLAN_NUMBER), plan_number) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+gdnn_window_set_today (GdnnWindow  *self,
+                       const GDate *today)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GDNN_IS_WINDOW (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  self->today = *today;
+  row = gtk_list_box_get_selected_row (self->sidebar_list);
+  if (row != NULL)
+    show_plan (self, row);
+}
+
+static void
+on_template_chosen (GdnnWindow           *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdnnPlan) plan = NULL;
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  id = gdnn_plan_template_import_file (self->store, path, &error);
+  if (id == 0)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                     _("The Plan Template Was Not Imported"),
+                                                     error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      goto out;
+    }
+
+  plan = gdnn_store_get_plan (self->store, id, NULL);
+  /* Translators: %s is a plan number. */
+  message = g_strdup_printf (_("Plan %s imported. Attach it to a unit to report on it."),
+                             plan != NULL ? plan->number : "");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  reload_sidebar (self);
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plan templates (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Plan Template"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_template_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->search_entry)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+gdnn_window_constructed (GObject *object)
+{
+  GdnnWindow *self = (GdnnWindow *)object;
+
+  G_OBJECT_CLASS (gdnn_window_parent_class)->constructed (object);
+
+  gtk_list_box_set_filter_func (self->sidebar_list, filter_rows, self, NULL);
+  reload_sidebar (self);
+}
+
+static void
+gdnn_window_dispose (GObject *object)
+{
+  GdnnWindow *self = (GdnnWindow *)object;
+
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gdnn_window_parent_class)->dispose (object);
+}
+
+static void
+gdnn_window_finalize (GObject *object)
+{
+  GdnnWindow *self = (GdnnWindow *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gdnn_window_parent_class)->finalize (object);
+}
+
+static void
+gdnn_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GdnnWindow *self = GDNN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gdnn_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  GdnnWindow *self = GDNN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gdnn_window_class_init (GdnnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gdnn_window_constructed;
+  object_class->dispose = gdnn_window_dispose;
+  object_class->finalize = gdnn_window_finalize;
+  object_class->get_property = gdnn_window_get_property;
+  object_class->set_property = gdnn_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         GDNN_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GDNN_TYPE_PLAN_OVERVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, overview);
+
+  gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-template", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+gdnn_window_init (GdnnWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
+}
+
+GdnnWindow *
+gdnn_window_new (AdwApplication *application,
+                 GdnnStore      *store)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
+
+  return g_object_new (GDNN_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+GdnnStore *
+gdnn_window_get_store (GdnnWindow *self)
+{
+  g_return_val_if_fail (GDNN_IS_WINDOW (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,929 @@
+/* gdnn-store.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-store"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gdnn-store-private.h"
+#include "gdnn-text.h"
+
+struct _GdnnStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       depth;        /* nesting of gdnn_store_begin() */
+};
+
+G_DEFINE_FINAL_TYPE (GdnnStore, gdnn_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (gdnn-store-error-quark, gdnn_store_error)
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void
+gdnn_store_finalize (GObject *object)
+{
+  GdnnStore *self = (GdnnStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* Fold the WAL back into the main file so a copied .db is whole. */
+      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user, g_free);
+
+  G_OBJECT_CLASS (gdnn_store_parent_class)->finalize (object);
+}
+
+static void
+gdnn_store_class_init (GdnnStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gdnn_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+gdnn_store_init (GdnnStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->user = g_strdup (g_get_real_name ());
+  if (self->user[0] == '\0' || g_str_equal (self->user, "Unknown"))
+    {
+      g_free (self->user);
+      self->user = g_strdup (g_get_user_name ());
+    }
+}
+
+static int
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return GDNN_STORE_ERROR_CONSTRAINT;
+    case SQLITE_FULL:
+      return GDNN_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return GDNN_STORE_ERROR_READONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return GDNN_STORE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+      return GDNN_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return GDNN_STORE_ERROR_FOREIGN;
+    case SQLITE_CANTOPEN:
+      return GDNN_STORE_ERROR_OPEN;
+    default:
+      return GDNN_STORE_ERROR_FAILED;
+    }
+}
+
+static void
+set_error_from_db (sqlite3  *db,
+                   GError  **error)
+{
+  int rc = sqlite3_extended_errcode (db);
+  int code = error_code_for_sqlite (rc);
+  const char *detail = sqlite3_errmsg (db);
+
+  switch (code)
+    {
+    case GDNN_STORE_ERROR_FULL:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The disk is full: the change was not saved (%s)."), detail);
+      break;
+    case GDNN_STORE_ERROR_READONLY:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The data file is read-only: the change was not saved (%s)."), detail);
+      break;
+    case GDNN_STORE_ERROR_BUSY:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The data file is in use by another program; try again (%s)."), detail);
+      break;
+    case GDNN_STORE_ERROR_CORRUPT:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The data file is damaged (%s)."), detail);
+      break;
+    case GDNN_STORE_ERROR_FOREIGN:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The file is not a database of this program (%s)."), detail);
+      break;
+    case GDNN_STORE_ERROR_CONSTRAINT:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("The change breaks a rule of the data and was not saved (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, GDNN_STORE_ERROR, code,
+                   _("Database error: %s."), detail);
+      break;
+    }
+}
+
+void
+gdnn_store_set_error (GdnnStore  *self,
+                      GError    **error)
+{
+  g_assert (GDNN_IS_STORE (self));
+  set_error_from_db (self->db, error);
+}
+
+gboolean
+gdnn_store_exec (sqlite3     *db,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+gdnn_store_get_db (GdnnStore *self)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* Statements are prepared once and cached by their SQL text; the caller
+ * must not finalize them. They come back reset with no bindings. */
+sqlite3_stmt *
+gdnn_store_prepare (GdnnStore   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (GDNN_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self->db, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+gdnn_store_step_done (GdnnStore     *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_error_from_db (self->db, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+gdnn_bind_text (sqlite3_stmt *stmt,
+                int           index,
+                const char   *text)
+{
+  if (text == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  /* Text pasted from some sources arrives decomposed; store NFC so that
+   * lookups and comparisons agree. */
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      sqlite3_bind_text (stmt, index, nfc, -1, g_free);
+    }
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+gdnn_bind_id (sqlite3_stmt *stmt,
+              int           index,
+              gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+char *
+gdnn_column_text (sqlite3_stmt *stmt,
+                  int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+char *
+gdnn_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+sql_now (sqlite3_context *ctx,
+         int              argc,
+         sqlite3_value  **argv)
+{
+  sqlite3_result_text (ctx, gdnn_now_iso8601 (), -1, g_free);
+}
+
+static void
+sql_who (sqlite3_context *ctx,
+         int              argc,
+         sqlite3_value  **argv)
+{
+  GdnnStore *self = sqlite3_user_data (ctx);
+  sqlite3_result_text (ctx, self->user, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_fold (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  sqlite3_result_text (ctx, gdnn_search_fold (text), -1, g_free);
+}
+
+static gboolean
+register_functions (GdnnStore  *self,
+                    GError    **error)
+{
+  /* Not SQLITE_DIRECTONLY: the change-log and search-key triggers call them. */
+  const int flags = SQLITE_UTF8;
+
+  if (sqlite3_create_function (self->db, "gdnn_now", 0, flags, self, sql_now, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "gdnn_who", 0, flags, self, sql_who, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "gdnn_fold", 1, flags | SQLITE_DETERMINISTIC, self,
+                               sql_fold, NULL, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self->db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A file that exists must be a SQLite database that this program created;
+ * anything else is refused before SQLite touches it, so we never write
+ * into a file that is not ours. */
+static gboolean
+check_existing_file (const char  *path,
+                     gboolean    *exists,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[16] = { 0 };
+  gsize n_read = 0;
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *exists = FALSE;
+          return TRUE;
+        }
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot open the data file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  *exists = TRUE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, &local_error))
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot read the data file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  /* An empty file (e.g. made by mktemp) is treated as a new database. */
+  if (n_read == 0)
+    {
+      *exists = FALSE;
+      return TRUE;
+    }
+
+  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a database of this program; it was left untouched."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  int result = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+static GdnnStore *
+open_internal (const char          *path,
+               GdnnStoreOpenFlags   flags,
+               int                  target_version,
+               GError             **error)
+{
+  g_autoptr(GdnnStore) self = NULL;
+  gboolean exists = FALSE;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_existing_file (path, &exists, error))
+    return NULL;
+
+  if (!exists && !(flags & GDNN_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND,
+                   _("The data file “%s” does not exist."), path);
+      return NULL;
+    }
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (GDNN_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot open the data file “%s”: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!register_functions (self, error))
+    return NULL;
+
+  /* Reading the schema catches a damaged or foreign file early. */
+  if (query_int (self->db, "SELECT count(*) FROM sqlite_schema;", -1) < 0)
+    {
+      set_error_from_db (self->db, error);
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  version = query_int (self->db, "PRAGMA user_version;", 0);
+  if (version == 0 && query_int (self->db, "SELECT count(*) FROM sqlite_schema;", 0) > 0)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program; it was left untouched."), path);
+      return NULL;
+    }
+  if (version > gdnn_store_latest_version ())
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of this program (schema %d); please update the program."),
+                   path, version);
+      return NULL;
+    }
+  if (version > 0)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean ours = FALSE;
+
+      if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'creator';",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        ours = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "gdnn-report") == 0;
+      sqlite3_finalize (stmt);
+
+      if (!ours)
+        {
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
+                       _("“%s” is a database of another program; it was left untouched."), path);
+          return NULL;
+        }
+    }
+
+  if (!gdnn_store_exec (self->db, "PRAGMA journal_mode = WAL;", error) ||
+      !gdnn_store_exec (self->db, "PRAGMA foreign_keys = ON;", error) ||
+      !gdnn_store_exec (self->db, "PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  if (version > 0 && version < target_version)
+    {
+      /* Keep the old file before changing its schema. */
+      g_autofree char *backup = g_strdup_printf ("%s.schema-%d.bak", path, version);
+      if (!gdnn_store_backup (self, backup, error))
+        return NULL;
+    }
+
+  if (!gdnn_store_migrate (self->db, version, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gdnn_store_open:
+ * @path: the database file
+ * @flags: #GDNN_STORE_OPEN_CREATE to create a new database when @path is
+ *   missing
+ *
+ * Opens (and migrates to the latest schema) a database this program
+ * created. A file of another program, a damaged file or one written by a
+ * newer version is refused and left untouched.
+ */
+GdnnStore *
+gdnn_store_open (const char          *path,
+                 GdnnStoreOpenFlags   flags,
+                 GError             **error)
+{
+  return open_internal (path, flags, gdnn_store_latest_version (), error);
+}
+
+/* For the migration tests: creates a database at an older schema. */
+GdnnStore *
+gdnn_store_open_at_version (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  return open_internal (path, GDNN_STORE_OPEN_CREATE, version, error);
+}
+
+const char *
+gdnn_store_get_path (GdnnStore *self)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+gdnn_store_get_schema_version (GdnnStore *self)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), -1);
+  return query_int (self->db, "PRAGMA user_version;", -1);
+}
+
+void
+gdnn_store_set_user (GdnnStore  *self,
+                     const char *who)
+{
+  g_return_if_fail (GDNN_IS_STORE (self));
+  g_return_if_fail (who != NULL);
+  g_free (self->user);
+  self->user = g_strdup (who);
+}
+
+const char *
+gdnn_store_get_user (GdnnStore *self)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), NULL);
+  return self->user;
+}
+
+/* Transactions nest: the outermost level takes the write lock at once
+ * (BEGIN IMMEDIATE), inner levels are savepoints, so a failing step rolls
+ * back only itself and a failing whole rolls back everything. */
+gboolean
+gdnn_store_begin (GdnnStore  *self,
+                  GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE;");
+  else
+    sql = g_strdup_printf ("SAVEPOINT level%u;", self->depth);
+
+  if (!gdnn_store_exec (self->db, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+gdnn_store_commit (GdnnStore  *self,
+                   GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT;");
+  else
+    sql = g_strdup_printf ("RELEASE level%u;", self->depth - 1);
+
+  if (!gdnn_store_exec (self->db, sql, error))
+    {
+      gdnn_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+gdnn_store_rollback (GdnnStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (GDNN_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK;");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO level%u; RELEASE level%u;", self->depth - 1, self->depth - 1);
+
+  /* After some errors (e.g. SQLITE_FULL) SQLite has already rolled the
+   * transaction back itself; ignore the "no transaction" error then. */
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->depth--;
+}
+
+gboolean
+gdnn_store_run_in_transaction (GdnnStore      *self,
+                               GdnnStoreFunc   func,
+                               gpointer        user_data,
+                               GError        **error)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!gdnn_store_begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, error))
+    {
+      gdnn_store_rollback (self);
+      return FALSE;
+    }
+
+  return gdnn_store_commit (self, error);
+}
+
+static gboolean
+copy_database (sqlite3     *from,
+               sqlite3     *to,
+               GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      set_error_from_db (to, error);
+      return FALSE;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (to, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gdnn_store_backup:
+ *
+ * Writes a consistent copy of the database to @dest_path with SQLite's
+ * online backup API. The copy is written to a temporary file first and
+ * renamed into place, so a failed backup never leaves a half file.
+ */
+gboolean
+gdnn_store_backup (GdnnStore   *self,
+                   const char  *dest_path,
+                   GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *dest = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_strcmp0 (dest_path, self->path) == 0)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                   _("The backup file must be different from the data file."));
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.tmp-%d", dest_path, (int) getpid ());
+  g_unlink (tmp_path);
+
+  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), dest_path,
+                   dest != NULL ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  ok = copy_database (self->db, dest, error) &&
+       gdnn_store_exec (dest, "PRAGMA journal_mode = DELETE;", error);
+  sqlite3_close (dest);
+
+  if (ok && g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FAILED,
+                   _("Cannot write the backup “%s”: %s"), dest_path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (tmp_path);
+  return ok;
+}
+
+/**
+ * gdnn_store_restore_file:
+ *
+ * Replaces the database at @db_path by the backup at @backup_path. The
+ * backup is validated first (it must be one of our databases and pass
+ * the integrity check); the current file is kept as
+ * "@db_path.before-restore-DATE" before it is overwritten.
+ */
+gboolean
+gdnn_store_restore_file (const char  *backup_path,
+                         const char  *db_path,
+                         GError     **error)
+{
+  g_autoptr(GdnnStore) source = NULL;
+  g_autoptr(GdnnStore) target = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *keep = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (db_path != NULL, FALSE);
+
+  source = gdnn_store_open (backup_path, GDNN_STORE_OPEN_DEFAULT, error);
+  if (source == NULL)
+    {
+      g_prefix_error (error, _("The backup cannot be restored: "));
+      return FALSE;
+    }
+
+  problems = gdnn_store_check (source, error);
+  if (problems == NULL)
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT,
+                   _("The backup cannot be restored: it fails the integrity check (%s)."),
+                   (const char *) g_ptr_array_index (problems, 0));
+      return FALSE;
+    }
+
+  target = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, error);
+  if (target == NULL)
+    return FALSE;
+
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  keep = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+  if (!gdnn_store_backup (target, keep, error))
+    return FALSE;
+
+  return copy_database (source->db, target->db, error);
+}
+
+/**
+ * gdnn_store_check:
+ *
+ * Runs SQLite's integrity and foreign-key checks and the program's own
+ * consistency rules.
+ *
+ * Returns: (transfer full): the problems found, empty when there are none;
+ *   %NULL with @error set when the checks could not run.
+ */
+GPtrArray *
+gdnn_store_check (GdnnStore  *self,
+                  GError    **error)
+{
+  static const struct {
+    const char *sql;
+    const char *message;
+  } rules[] = {
+    { "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id "
+      "WHERE i.measure = 'ratio' AND v.numerator > v.denominator;",
+      N_("Ratio values with a numerator larger than the denominator") },
+    { "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id "
+      "WHERE i.measure <> 'ratio' AND v.denominator IS NOT NULL;",
+      N_("Count or amount values that have a denominator") },
+    { "SELECT count(*) FROM task t JOIN task_group g ON g.id = t.group_id WHERE g.plan_id <> t.plan_id;",
+      N_("Tasks that belong to a group of another plan") },
+    { "SELECT count(*) FROM indicator i JOIN indicator_group g ON g.id = i.group_id WHERE g.plan_id <> i.plan_id;",
+      N_("Indicators that belong to a group of another plan") },
+    { "SELECT count(*) FROM target t JOIN plan_body b ON b.id = t.body_id "
+      "JOIN indicator i ON i.id = t.indicator_id WHERE b.plan_id <> i.plan_id;",
+      N_("Targets that name a body of another plan") },
+    { "WITH RECURSIVE up (id, parent_id, depth) AS ("
+      "  SELECT id, parent_id, 0 FROM unit "
+      "  UNION ALL SELECT up.id, u.parent_id, depth + 1 FROM up JOIN unit u ON u.id = up.parent_id "
+      "  WHERE depth < 64) "
+      "SELECT count(DISTINCT id) FROM up WHERE depth = 64;",
+      N_("Units whose parent offices form a loop") },
+  };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check;", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self->db, error);
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf ("integrity_check: %s", line));
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check;", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self->db, error);
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     /* Translators: %s is a table name, %lld a row number. */
+                     g_strdup_printf (_("Row %lld of table %s points to a missing row"),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      int n = query_int (self->db, rules[i].sql, -1);
+      if (n < 0)
+        {
+          set_error_from_db (self->db, error);
+          return NULL;
+        }
+      if (n > 0)
+        g_ptr_array_add (problems, g_strdup_printf ("%s: %d", _(rules[i].message), n));
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+gint64
+gdnn_store_count_rows (GdnnStore  *self,
+                       const char *table)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), -1);
+  g_return_val_if_fail (table != NULL, -1);
+
+  for (const char *p = table; *p; p++)
+    g_return_val_if_fail (g_ascii_isalnum (*p) || *p == '_', -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s;", table);
+  return query_int (self->db, sql, -1);
+}
+
+gboolean
+gdnn_store_is_empty (GdnnStore *self)
+{
+  return gdnn_store_count_rows (self, "plan") == 0 && gdnn_store_count_rows (self, "unit") == 0;
+}
+
+char *
+gdnn_store_get_meta (GdnnStore  *self,
+                     const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), NULL);
+
+  stmt = gdnn_store_prepare (self, "SELECT value FROM meta WHERE key = ?;", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = gdnn_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+gdnn_store_set_meta (GdnnStore   *self,
+                     const char  *key,
+                     const char  *value,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
+
+  stmt = gdnn_store_prepare (self,
+                             "INSERT INTO meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  gdnn_bind_text (stmt, 1, key);
+  gdnn_bind_text (stmt, 2, value);
+  return gdnn_store_step_done (self, stmt, error);
+}

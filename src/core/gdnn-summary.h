@@ -1,0 +1,36 @@
+/* gdnn-summary.h
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gdnn-store.h"
+
+G_BEGIN_DECLS
+
+/* What the overview of a unit's plan shows for a year. */
+typedef struct
+{
+  int      year;
+  guint    n_indicators;
+  guint    n_with_value;
+  guint    n_tasks;
+  guint    tasks_by_status[GDNN_N_TASK_STATUS];
+  int      days_left;       /* -1: the plan has no report schedule */
+  GDate    due;
+  char    *period_name;
+} GdnnPlanSummary;
+
+GdnnPlanSummary *gdnn_plan_summary_compute (GdnnStore   *store,
+                                            gint64       unit_id,
+                                            gint64       plan_id,
+                                            const GDate *today,
+                                            GError     **error);
+void             gdnn_plan_summary_free    (GdnnPlanSummary *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdnnPlanSummary, gdnn_plan_summary_free)
+
+G_END_DECLS
