@@ -1,0 +1,90 @@
+#!/bin/bash
+# test-cli.sh — the command line of DESIGN §5, run as a user would.
+#
+# Copyright 2026 The gdnn-report authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+BIN=${GDNN_REPORT:?GDNN_REPORT must point at the gdnn-report binary}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+DB=$TMP/gdnn.db
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then
+    echo "ok $n - $2"
+  else
+    echo "not ok $n - $2"
+    failed=$((failed + 1))
+  fi
+}
+
+count () {
+  sqlite3 "$DB" "SELECT count(*) FROM $1;"
+}
+
+for cmd in init demo list plans units values backup restore check; do
+  out=$("$BIN" "$cmd" --help 2>&1); rc=$?
+  [ $rc = 0 ] && grep -q "$cmd" <<<"$out"; ok $? "$cmd --help prints its usage"
+done
+
+"$BIN" --db "$DB" frobnicate >/dev/null 2>&1; [ $? = 2 ]; ok $? "an unknown command exits 2"
+"$BIN" --db "$DB" list units >/dev/null 2>&1; [ $? != 0 ]; ok $? "list on a missing database fails"
+[ ! -e "$DB" ]; ok $? "a failed list does not create the database"
+
+"$BIN" --db "$DB" demo >/dev/null; ok $? "demo creates a database"
+[ "$(count plan)" -ge 5 ]; ok $? "the demo holds the shipped plans"
+"$BIN" --db "$DB" demo >/dev/null 2>&1; [ $? != 0 ]; ok $? "demo on a database with data fails"
+"$BIN" --db "$DB" init >/dev/null 2>&1; [ $? != 0 ]; ok $? "init on a database with data fails"
+
+"$BIN" --db "$DB" list plans | grep -q $'^401/KH-UBND\t.*\t2022\t2030$'; ok $? "list plans: number, title, first and last year"
+"$BIN" --db "$DB" list units | grep -q $'^BG-CD01\t.*\tcao_dang\tSLD-BG\t401/KH-UBND$'; ok $? "list units: code, name, kind, parent, plans"
+"$BIN" --db "$DB" list indicators | grep -q $'^401/KH-UBND\tI.2.a.1\tratio\t'; ok $? "list indicators: plan, code, measure, name"
+[ "$("$BIN" --db "$DB" list tasks | awk -F'\t' '$1=="401/KH-UBND"' | wc -l)" = 28 ]; ok $? "list tasks: the 28 tasks of plan 401"
+"$BIN" --db "$DB" list things >/dev/null 2>&1; [ $? != 0 ]; ok $? "list with an unknown kind fails"
+
+"$BIN" --db "$DB" values export "$TMP/values.csv"; ok $? "values export"
+head -1 "$TMP/values.csv" | grep -qx 'unit_code,plan,indicator_code,year,numerator,denominator,note'; ok $? "values export writes the header row"
+[ "$(($(wc -l < "$TMP/values.csv") - 1))" = "$(count value)" ]; ok $? "values export writes every value"
+
+before=$(count value); log_before=$(count change_log)
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,2026,10,20,\nBG-CD01,401/KH-UBND,I.2.a.2,2026,30,20,\n' > "$TMP/bad.csv"
+err=$("$BIN" --db "$DB" values import "$TMP/bad.csv" 2>&1); rc=$?
+[ $rc != 0 ]; ok $? "values import with a bad row fails"
+grep -q '3' <<<"$err"; ok $? "the message names line 3 ($err)"
+[ "$(count value)" = "$before" ] && [ "$(count change_log)" = "$log_before" ]; ok $? "nothing of the bad file is stored"
+
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,2026,10,20,giải trình\n' > "$TMP/good.csv"
+"$BIN" --db "$DB" values import "$TMP/good.csv" >/dev/null; ok $? "values import of a good file"
+[ "$(sqlite3 "$DB" "SELECT numerator || '/' || denominator FROM value v JOIN unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id WHERE u.code = 'BG-CD01' AND i.code = 'I.2.a.1' AND v.year = 2026;")" = "10.0/20.0" ]; ok $? "the imported value is stored"
+
+printf 'code,name,type,ownership,parent_code,plans\nBG-TC09,Trường Trung cấp Mẫu,Trung cấp,Công lập,SLD-BG,401/KH-UBND\n' > "$TMP/units.csv"
+"$BIN" --db "$DB" units import "$TMP/units.csv" >/dev/null; ok $? "units import with Vietnamese labels"
+"$BIN" --db "$DB" list units | grep -q $'^BG-TC09\t.*\ttrung_cap\tSLD-BG\t401/KH-UBND$'; ok $? "the imported unit is listed with its parent and plan"
+
+echo '{"format": "gdnn-plan-template", "format_version": 1,' > "$TMP/broken.json"
+"$BIN" --db "$DB" plans import "$TMP/broken.json" >/dev/null 2>&1; [ $? != 0 ]; ok $? "plans import of a malformed template fails"
+
+"$BIN" --db "$DB" backup "$TMP/backup.db" >/dev/null; ok $? "backup"
+units_before=$(count unit)
+printf 'code,name,type,ownership,parent_code,plans\nBG-TC10,Trường Trung cấp Sau Sao Lưu,trung_cap,cong_lap,SLD-BG,\n' > "$TMP/units2.csv"
+"$BIN" --db "$DB" units import "$TMP/units2.csv" >/dev/null
+[ "$(count unit)" = $((units_before + 1)) ]; ok $? "a unit added after the backup"
+"$BIN" --db "$DB" restore "$TMP/backup.db" >/dev/null; ok $? "restore"
+[ "$(count unit)" = "$units_before" ]; ok $? "restore brings back the backup's units"
+ls "$DB".before-restore-* >/dev/null 2>&1; ok $? "restore keeps the replaced file"
+"$BIN" --db "$DB" restore "$TMP/broken.json" >/dev/null 2>&1; [ $? != 0 ]; ok $? "restore from a file that is not a backup fails"
+[ "$(count unit)" = "$units_before" ]; ok $? "a failed restore changes nothing"
+
+"$BIN" --db "$DB" check >/dev/null; ok $? "check passes on a good database"
+echo "not a database" > "$TMP/foreign.db"
+cp "$TMP/foreign.db" "$TMP/foreign.orig"
+"$BIN" --db "$TMP/foreign.db" check >/dev/null 2>&1; [ $? != 0 ]; ok $? "check refuses a foreign file"
+cmp -s "$TMP/foreign.db" "$TMP/foreign.orig"; ok $? "the foreign file is left untouched"
+
+echo "1..$n"
+exit $((failed > 0))

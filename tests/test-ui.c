@@ -1,0 +1,161 @@
+/* test-ui.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Starts the real window on the demo database under Xvfb, selects a
+ * unit's plan through the sidebar, checks what the overview shows and
+ * saves a PNG of the window for review. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gdnn-demo.h"
+#include "gdnn-i18n.h"
+#include "gdnn-store.h"
+#include "gdnn-window.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, needle);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  const char *dir = g_getenv ("GDNN_TEST_OUTPUT");
+  g_autofree char *outdir = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (outdir, 0755);
+  path = g_build_filename (outdir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_window_overview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "gdnn.db", NULL);
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GdnnWindow *window;
+  GDate today;
+
+  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gdnn_demo_populate (store, 2026, &error));
+  g_assert_no_error (error);
+
+  app = adw_application_new ("vn.gdnn.Report.Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = gdnn_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (500);
+
+  /* The sample-data banner is shown for the demo database. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Dữ liệu mẫu"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Trường Cao đẳng Kỹ thuật Công nghiệp Bắc Giang"));
+  save_png (GTK_WIDGET (window), "01-start.png");
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+  gdnn_window_set_today (window, &today);
+  g_assert_true (gdnn_window_select_plan (window, "BG-CD01", "401/KH-UBND"));
+  iterate (500);
+
+  /* Bắc Giang's yearly report is due 30/11: 7 days from 23/11/2026. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "30/11/2026"));
+  {
+    GtkWidget *days = find_label (GTK_WIDGET (window), "7");
+    g_assert_nonnull (days);
+  }
+  /* Targets as the plan sets them, and the 2026 values. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "I.2.a.1 · 2025: 50% · 2030: 100%"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2026"));
+  save_png (GTK_WIDGET (window), "02-overview-401.png");
+
+  /* A narrow window folds the sidebar away and still shows the overview. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  iterate (500);
+  save_png (GTK_WIDGET (window), "03-narrow.png");
+
+  g_assert_true (gdnn_window_select_plan (window, "BK-CD01", "206/KH-UBND"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  iterate (500);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "15/12/2026"));
+  save_png (GTK_WIDGET (window), "04-overview-bac-kan.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gdnn_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/window/overview", test_window_overview);
+
+  return g_test_run ();
+}
