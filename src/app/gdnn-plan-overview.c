@@ -120,8 +120,11 @@ format_measure (const GdnnIndicator *ind,
     }
 }
 
+/* The plan-wide milestones, then the unit's own targets where the plan
+ * gives the unit (as one of its bodies) a target of its own. */
 static char *
-describe_targets (const GdnnIndicator *ind)
+describe_targets (const GdnnIndicator *ind,
+                  GHashTable          *own_bodies)
 {
   g_autoptr(GString) s = g_string_new (ind->code);
 
@@ -130,12 +133,16 @@ describe_targets (const GdnnIndicator *ind)
       const GdnnTarget *t = g_ptr_array_index (ind->targets, i);
       g_autofree char *v = NULL;
 
-      if (t->body_id != 0)
+      if (t->body_id != 0 && !g_hash_table_contains (own_bodies, &t->body_id))
         continue;
       v = format_measure (ind, t->value);
       g_string_append (s, " · ");
-      /* Translators: a milestone target, e.g. "2025: 50%". */
-      g_string_append_printf (s, _("%d: %s"), t->year, v);
+      if (t->body_id == 0)
+        /* Translators: a milestone target, e.g. "2025: 50%". */
+        g_string_append_printf (s, _("%d: %s"), t->year, v);
+      else
+        /* Translators: the unit's own target, e.g. "2023, this unit: 340 người". */
+        g_string_append_printf (s, _("%d, this unit: %s"), t->year, v);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -143,7 +150,8 @@ describe_targets (const GdnnIndicator *ind)
 static void
 add_indicator_rows (GdnnPlanOverview *self,
                     GPtrArray        *indicators,
-                    GPtrArray        *values)
+                    GPtrArray        *values,
+                    GHashTable       *own_bodies)
 {
   g_autoptr(GHashTable) by_indicator = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -158,7 +166,7 @@ add_indicator_rows (GdnnPlanOverview *self,
     {
       GdnnIndicator *ind = g_ptr_array_index (indicators, i);
       GdnnValue *v = g_hash_table_lookup (by_indicator, &ind->id);
-      g_autofree char *subtitle = describe_targets (ind);
+      g_autofree char *subtitle = describe_targets (ind, own_bodies);
       g_autofree char *text = NULL;
       g_autofree char *name = g_markup_escape_text (ind->name, -1);
       GtkWidget *row = adw_action_row_new ();
@@ -222,6 +230,8 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   g_autoptr(GdnnPlan) plan = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GHashTable) own_bodies = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *text = NULL;
@@ -232,8 +242,16 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   if (!(plan = gdnn_store_get_plan (store, plan_id, error)) ||
       !(summary = gdnn_plan_summary_compute (store, unit_id, plan_id, today, error)) ||
       !(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
-      !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)))
+      !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)) ||
+      !(bodies = gdnn_store_list_bodies (store, plan_id, error)))
     return FALSE;
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      GdnnBody *body = g_ptr_array_index (bodies, i);
+      if (body->unit_id == unit_id)
+        g_hash_table_add (own_bodies, &body->id);
+    }
 
   clear_rows (self);
 
@@ -263,7 +281,9 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   else
     {
       gtk_label_set_text (self->days_left, "—");
-      gtk_label_set_text (self->due_label, _("This plan sets no report dates"));
+      gtk_label_set_text (self->due_label, summary->ended ? _("The plan has ended; no report is due")
+                                                          : _("This plan sets no report dates"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->days_left), "behind");
     }
 
   text = g_strdup_printf ("%u/%u", summary->n_with_value, summary->n_indicators);
@@ -284,7 +304,7 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   text = g_strdup_printf (_("Targets and Values for %d"), summary->year);
   adw_preferences_group_set_title (self->indicator_group, text);
 
-  add_indicator_rows (self, indicators, values);
+  add_indicator_rows (self, indicators, values, own_bodies);
   add_task_rows (self, summary);
   return TRUE;
 }

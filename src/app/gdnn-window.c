@@ -91,6 +91,9 @@ make_row (const char *title,
       GtkWidget *sub = gtk_label_new (subtitle);
       gtk_label_set_xalign (GTK_LABEL (sub), 0);
       gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_lines (GTK_LABEL (sub), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (sub, subtitle);
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_widget_add_css_class (sub, "caption");
       gtk_box_append (GTK_BOX (box), sub);

@@ -69,7 +69,7 @@ cmd_init (const char  *db_path,
 
   if (!(store = open_store (db_path, TRUE, &error)) || !gdnn_demo_init (store, &error))
     return fail (error);
-  g_print (_("Created %s with %" G_GINT64_FORMAT " plans.\n"), db_path, gdnn_store_count_rows (store, "plan"));
+  g_print (_("Created %s with %lld plans.\n"), db_path, (long long) gdnn_store_count_rows (store, "plan"));
   return 0;
 }
 
@@ -85,10 +85,9 @@ cmd_demo (const char  *db_path,
   if (!(store = open_store (db_path, TRUE, &error)) ||
       !gdnn_demo_populate (store, g_date_time_get_year (now), &error))
     return fail (error);
-  g_print (_("Created %s with sample data (Dữ liệu mẫu): %" G_GINT64_FORMAT " plans, %"
-             G_GINT64_FORMAT " units, %" G_GINT64_FORMAT " values.\n"),
-           db_path, gdnn_store_count_rows (store, "plan"), gdnn_store_count_rows (store, "unit"),
-           gdnn_store_count_rows (store, "value"));
+  g_print (_("Created %s with sample data (Dữ liệu mẫu): %lld plans, %lld units, %lld values.\n"),
+           db_path, (long long) gdnn_store_count_rows (store, "plan"),
+           (long long) gdnn_store_count_rows (store, "unit"), (long long) gdnn_store_count_rows (store, "value"));
   return 0;
 }
 

@@ -57,9 +57,15 @@ gdnn_plan_summary_compute (GdnnStore    *store,
   g_date_clear (&summary->due, 1);
   summary->days_left = gdnn_schedule_next_due (periods, today, &summary->due, &period);
   summary->year = summary->days_left >= 0 ? g_date_get_year (&summary->due) : g_date_get_year (today);
-  summary->year = CLAMP (summary->year, plan->first_year, plan->last_year);
-  if (period != NULL)
+  if (summary->days_left >= 0 && summary->year > plan->last_year)
+    {
+      /* No report is due any more: the plan is over. */
+      summary->ended = TRUE;
+      summary->days_left = -1;
+    }
+  else if (period != NULL)
     summary->period_name = g_strdup (period->name);
+  summary->year = CLAMP (summary->year, plan->first_year, plan->last_year);
 
   if (!(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
       !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)) ||

@@ -102,11 +102,19 @@ populate_values (GdnnStore     *store,
                  GError       **error)
 {
   g_autoptr(GPtrArray) indicators = gdnn_store_list_indicators (store, plan->id, error);
+  g_autoptr(GPtrArray) bodies = gdnn_store_list_bodies (store, plan->id, error);
   int from = MAX (plan->first_year, current_year - 3);
   int to = MIN (plan->last_year, current_year);
+  gint64 own_body = 0;
 
-  if (indicators == NULL)
+  if (indicators == NULL || bodies == NULL)
     return FALSE;
+  for (guint b = 0; b < bodies->len; b++)
+    {
+      GdnnBody *body = g_ptr_array_index (bodies, b);
+      if (body->unit_id == unit_id)
+        own_body = body->id;
+    }
 
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -114,12 +122,22 @@ populate_values (GdnnStore     *store,
       const GdnnTarget *final = NULL;
       double denominator;
 
+      /* The unit's own target when the plan gives one, else the plan's. */
       for (guint t = 0; t < ind->targets->len; t++)
+        {
+          const GdnnTarget *tg = g_ptr_array_index (ind->targets, t);
+          if (tg->body_id == own_body && (final == NULL || tg->year > final->year))
+            final = tg;
+        }
+      for (guint t = 0; final == NULL && t < ind->targets->len; t++)
         {
           const GdnnTarget *tg = g_ptr_array_index (ind->targets, t);
           if (tg->body_id == 0 && (final == NULL || tg->year > final->year))
             final = tg;
         }
+      /* A count whose targets are all other bodies' is not this unit's. */
+      if (final == NULL && ind->measure != GDNN_MEASURE_RATIO && ind->targets->len > 0)
+        continue;
 
       /* A size that fits the kind of institution. */
       denominator = type == GDNN_UNIT_TYPE_CAO_DANG ? 180 : type == GDNN_UNIT_TYPE_TRUNG_CAP ? 70 : 30;
@@ -172,6 +190,28 @@ populate_values (GdnnStore     *store,
           if (!gdnn_store_set_value (store, value, error))
             return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* Links the plan's named bodies to the unit when names agree (Bắc Kạn
+ * gives Trường Cao đẳng Bắc Kạn its own targets). */
+static gboolean
+link_bodies (GdnnStore      *store,
+             gint64          unit_id,
+             const char     *name,
+             const GdnnPlan *plan,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) bodies = gdnn_store_list_bodies (store, plan->id, error);
+
+  if (bodies == NULL)
+    return FALSE;
+  for (guint b = 0; b < bodies->len; b++)
+    {
+      GdnnBody *body = g_ptr_array_index (bodies, b);
+      if (g_strcmp0 (body->name, name) == 0 && !gdnn_store_link_body (store, body->id, unit_id, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -309,24 +349,11 @@ populate (GdnnStore  *store,
             continue;
 
           if (!gdnn_store_attach_plan (store, unit_id, plan->id, error) ||
+              !link_bodies (store, unit_id, d->name, plan, error) ||
               !populate_values (store, rand, unit_id, d->type, plan, current_year, error) ||
               !populate_tasks (store, rand, unit_id, plan, current_year, error))
             return FALSE;
 
-          /* Link the plan's named bodies to the unit when names agree
-           * (Bắc Kạn gives Trường Cao đẳng Bắc Kạn its own targets). */
-          {
-            g_autoptr(GPtrArray) bodies = gdnn_store_list_bodies (store, plan->id, error);
-            if (bodies == NULL)
-              return FALSE;
-            for (guint b = 0; b < bodies->len; b++)
-              {
-                GdnnBody *body = g_ptr_array_index (bodies, b);
-                if (g_strcmp0 (body->name, d->name) == 0 &&
-                    !gdnn_store_link_body (store, body->id, unit_id, error))
-                  return FALSE;
-              }
-          }
         }
     }
 

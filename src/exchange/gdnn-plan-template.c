@@ -136,8 +136,9 @@ get_int (Import      *imp,
   *out = json_node_get_int (node);
   if (*out < min || *out > max)
     {
-      g_autofree char *reason = g_strdup_printf (_("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                                                 min, max);
+      /* Translators: the two numbers are the allowed range. */
+      g_autofree char *reason = g_strdup_printf (_("must be between %lld and %lld"),
+                                                 (long long) min, (long long) max);
       return invalid (imp, member, error, reason);
     }
   return TRUE;

@@ -1,0 +1,497 @@
+/* test-demo.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "gdnn-demo.h"
+#include "gdnn-plan-template.h"
+#include "gdnn-store-private.h"
+#include "gdnn-store.h"
+#include "gdnn-summary.h"
+
+#include "gdnn-test-utils.h"
+
+#define SAMPLE_NOTE "Dữ liệu mẫu"
+
+static const char * const bac_giang_units[] = { "BG-CD01", "BG-TC02", "BG-TT03", "BG-TC04", NULL };
+
+static void
+fixture_setup_demo (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_setup (fixture, user_data);
+  g_assert_true (gdnn_demo_populate (fixture->store, 2026, &error));
+  g_assert_no_error (error);
+}
+
+static GdnnUnit *
+find_unit (GdnnStore  *store,
+           const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  GdnnUnit *unit = gdnn_store_find_unit_by_code (store, code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (unit);
+  return unit;
+}
+
+static GdnnPlan *
+find_plan (GdnnStore  *store,
+           const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  GdnnPlan *plan = gdnn_store_find_plan (store, number, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+static gboolean
+is_attached (GdnnStore  *store,
+             gint64      unit_id,
+             const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = gdnn_store_list_unit_plans (store, unit_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (g_str_equal (((GdnnPlan *) plans->pdata[i])->number, number))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+test_demo_sample_flags (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = gdnn_store_list_units (store, &error);
+  g_autofree char *sample = gdnn_store_get_meta (store, "sample");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sample, ==, "1");
+  g_assert_cmpint (gdnn_test_count (store, "plan"), ==, 5);
+  g_assert_cmpuint (units->len, ==, 9);
+  for (guint i = 0; i < units->len; i++)
+    {
+      GdnnUnit *u = g_ptr_array_index (units, i);
+
+      g_assert_true (u->is_sample);
+      g_assert_nonnull (u->code);
+      /* Offices have no ownership, institutions report to an office. */
+      if (u->type == GDNN_UNIT_TYPE_CO_QUAN)
+        g_assert_cmpint (u->ownership, ==, GDNN_OWNERSHIP_NONE);
+      else
+        g_assert_cmpint (u->parent_id, !=, 0);
+    }
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM unit WHERE is_sample <> 1;"), ==, 0);
+
+  /* Every value is marked as sample data. */
+  g_assert_cmpint (gdnn_test_count (store, "value"), >, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM value WHERE note IS NOT '" SAMPLE_NOTE "';"),
+                   ==, 0);
+  /* Past years are confirmed, the current one is a draft. */
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM value WHERE year < 2026 "
+                                               "AND status <> 'confirmed';"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM value WHERE year = 2026 "
+                                               "AND status <> 'draft';"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM value WHERE year > 2026;"), ==, 0);
+}
+
+static void
+test_demo_values (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) indicators = gdnn_store_list_indicators (store, plan->id, &error);
+
+  g_assert_no_error (error);
+  for (guint u = 0; bac_giang_units[u] != NULL; u++)
+    {
+      g_autoptr(GdnnUnit) unit = find_unit (store, bac_giang_units[u]);
+
+      g_assert_true (is_attached (store, unit->id, "401/KH-UBND"));
+      g_assert_false (is_attached (store, unit->id, "206/KH-UBND"));
+
+      for (int year = 2023; year <= 2026; year++)
+        {
+          g_autoptr(GPtrArray) values = gdnn_store_list_values (store, unit->id, plan->id, year, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (values->len, >, 0);
+          g_assert_cmpuint (values->len, <=, indicators->len);
+          /* Past years are complete. */
+          if (year < 2026)
+            g_assert_cmpuint (values->len, ==, indicators->len);
+          for (guint i = 0; i < values->len; i++)
+            {
+              GdnnValue *v = g_ptr_array_index (values, i);
+              double percent;
+
+              /* Every indicator of the plan is a ratio. */
+              g_assert_true (v->has_numerator && v->has_denominator);
+              g_assert_cmpfloat (v->numerator, <=, v->denominator);
+              g_assert_cmpfloat (v->numerator, ==, floor (v->numerator));
+              g_assert_true (gdnn_value_get_percent (v, &percent));
+              g_assert_cmpfloat (percent, >=, 0);
+              g_assert_cmpfloat (percent, <=, 100);
+              g_assert_cmpstr (v->note, ==, SAMPLE_NOTE);
+              g_assert_cmpstr (v->period, ==, "year");
+            }
+        }
+      /* Nothing before the window of four years. */
+      {
+        g_autoptr(GPtrArray) values = gdnn_store_list_values (store, unit->id, plan->id, 2022, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (values->len, ==, 0);
+      }
+    }
+
+  /* The offices implement no plan and have no values. */
+  {
+    g_autoptr(GdnnUnit) office = find_unit (store, "SLD-BG");
+    g_autoptr(GPtrArray) values = gdnn_store_list_values (store, office->id, 0, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (values->len, ==, 0);
+  }
+
+  /* The Tây Ninh centre implements its city's plan. */
+  {
+    g_autoptr(GdnnUnit) centre = find_unit (store, "TN-TT01");
+    g_autoptr(GPtrArray) plans = gdnn_store_list_unit_plans (store, centre->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 1);
+    g_assert_nonnull (strstr (((GdnnPlan *) plans->pdata[0])->issuer, "Tây Ninh"));
+  }
+}
+
+static void
+test_demo_tasks (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) college = find_unit (store, "BG-CD01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) progress = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  guint by_status[GDNN_N_TASK_STATUS] = { 0 };
+
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM task_progress WHERE status = 'done';"), >, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM task_progress WHERE status = 'overdue';"), >, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM task_progress "
+                                               "WHERE status IN ('in_progress', 'not_started');"), >, 0);
+
+  /* The college reports on every task of its plan this year. */
+  tasks = gdnn_store_list_tasks (store, plan->id, college->id, &error);
+  g_assert_no_error (error);
+  progress = gdnn_store_list_task_progress (store, college->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress->len, ==, tasks->len);
+  for (guint i = 0; i < progress->len; i++)
+    {
+      GdnnTaskProgress *p = g_ptr_array_index (progress, i);
+
+      g_assert_cmpint (p->unit_id, ==, college->id);
+      g_assert_cmpint (p->year, ==, 2026);
+      g_assert_cmpint (p->progress, >=, 0);
+      g_assert_cmpint (p->progress, <=, 100);
+      if (p->status == GDNN_TASK_DONE)
+        g_assert_cmpint (p->progress, ==, 100);
+      if (p->status == GDNN_TASK_NOT_STARTED)
+        {
+          g_assert_cmpint (p->progress, ==, 0);
+          g_assert_null (p->result);
+        }
+      else
+        g_assert_true (g_str_has_prefix (p->result, SAMPLE_NOTE));
+      by_status[p->status]++;
+    }
+  g_assert_cmpuint (by_status[GDNN_TASK_DONE] + by_status[GDNN_TASK_IN_PROGRESS] +
+                    by_status[GDNN_TASK_OVERDUE] + by_status[GDNN_TASK_NOT_STARTED] +
+                    by_status[GDNN_TASK_PAUSED], ==, tasks->len);
+}
+
+static void
+test_demo_budget (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = gdnn_store_list_budget_lines (store, plan->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 2);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+
+      for (guint y = 0; y < line->years->len; y++)
+        {
+          GdnnBudgetYear *by = &g_array_index (line->years, GdnnBudgetYear, y);
+
+          /* 2022–2025 are all before 2026: spent, in whole million đồng,
+           * between 75% and 100% of the plan. */
+          g_assert_true (by->has_spent);
+          g_assert_cmpint (by->spent % 1000000, ==, 0);
+          g_assert_cmpint (by->spent, >=, by->planned * 3 / 4 - 1000000);
+          g_assert_cmpint (by->spent, <=, by->planned);
+        }
+    }
+}
+
+static void
+test_demo_bac_kan (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = find_plan (store, "206/KH-UBND");
+  g_autoptr(GdnnUnit) college = find_unit (store, "BK-CD01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bodies = gdnn_store_list_bodies (store, plan->id, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  GdnnBody *body = NULL;
+  const GdnnTarget *target;
+  guint linked = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (is_attached (store, college->id, "206/KH-UBND"));
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      GdnnBody *b = g_ptr_array_index (bodies, i);
+
+      if (b->unit_id != 0)
+        linked++;
+      if (g_str_equal (b->name, "Trường Cao đẳng Bắc Kạn"))
+        body = b;
+    }
+  g_assert_nonnull (body);
+  g_assert_cmpint (body->unit_id, ==, college->id);
+  g_assert_cmpuint (linked, ==, 1);
+
+  indicators = gdnn_store_list_indicators (store, plan->id, &error);
+  g_assert_no_error (error);
+  target = NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      GdnnIndicator *ind = g_ptr_array_index (indicators, i);
+      if (g_str_equal (ind->code, "I.2.1"))
+        target = gdnn_indicator_get_target (ind, 2023, body->id);
+    }
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (target->value, ==, 340);
+
+  /* The plan covers 2023 only: values for that year alone. */
+  values = gdnn_store_list_values (store, college->id, plan->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, >, 0);
+  for (guint i = 0; i < values->len; i++)
+    g_assert_cmpint (((GdnnValue *) values->pdata[i])->year, ==, 2023);
+}
+
+static void
+test_demo_check_and_summary (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) college = find_unit (store, "BG-CD01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = gdnn_store_check (store, &error);
+  g_autoptr(GdnnPlanSummary) summary = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  GDate today;
+  guint n_tasks = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("Problem: %s", (const char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, 11, 2026);
+  summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_assert_cmpint (summary->days_left, ==, 7);
+  g_assert_cmpint (summary->year, ==, 2026);
+  g_assert_cmpint (g_date_get_day (&summary->due), ==, 30);
+  g_assert_cmpint (g_date_get_month (&summary->due), ==, 11);
+  g_assert_cmpint (g_date_get_year (&summary->due), ==, 2026);
+  g_assert_cmpstr (summary->period_name, ==, "Báo cáo năm");
+  g_assert_cmpuint (summary->n_indicators, ==, 11);
+  g_assert_cmpuint (summary->n_tasks, ==, 28);
+  for (guint s = 0; s < GDNN_N_TASK_STATUS; s++)
+    n_tasks += summary->tasks_by_status[s];
+  g_assert_cmpuint (n_tasks, ==, summary->n_tasks);
+
+  values = gdnn_store_list_values (store, college->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_with_value, ==, values->len);
+  g_assert_cmpuint (summary->n_with_value, >, 0);
+
+  /* In December the next report is next year's. */
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+  g_date_set_dmy (&today, 1, 12, 2026);
+  summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->days_left, ==, 364);
+  g_assert_cmpint (summary->year, ==, 2027);
+  g_assert_cmpuint (summary->n_with_value, ==, 0);
+}
+
+static void
+test_demo_non_empty (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char * const tables[] = {
+    "unit", "plan", "indicator", "value", "task_progress", "budget_year", "change_log", "meta", NULL
+  };
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnUnit) unit = gdnn_unit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  gint64 counts[G_N_ELEMENTS (tables)];
+
+  unit->code = g_strdup ("X1");
+  unit->name = g_strdup ("Trường Cao đẳng có sẵn");
+  unit->type = GDNN_UNIT_TYPE_CAO_DANG;
+  g_assert_cmpint (gdnn_store_add_unit (store, unit, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; tables[i] != NULL; i++)
+    counts[i] = gdnn_test_count (store, tables[i]);
+
+  g_assert_false (gdnn_demo_populate (store, 2026, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_assert_cmpint (gdnn_test_count (store, tables[i]), ==, counts[i]);
+  sample = gdnn_store_get_meta (store, "sample");
+  g_assert_null (sample);
+  g_assert_true (sqlite3_get_autocommit (gdnn_store_get_db (store)));
+}
+
+static void
+test_demo_twice (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char * const tables[] = {
+    "unit", "plan", "indicator", "value", "task_progress", "budget_year", "change_log", NULL
+  };
+  GdnnStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 counts[G_N_ELEMENTS (tables)];
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    counts[i] = gdnn_test_count (store, tables[i]);
+
+  g_assert_false (gdnn_demo_populate (store, 2026, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gdnn_demo_init (store, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_assert_cmpint (gdnn_test_count (store, tables[i]), ==, counts[i]);
+}
+
+/* Only the shipped plans (the "init" command) is not empty either. */
+static void
+test_demo_after_init (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 log;
+
+  g_assert_true (gdnn_demo_init (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gdnn_test_count (store, "plan"), ==, 5);
+  g_assert_cmpint (gdnn_test_count (store, "unit"), ==, 0);
+  log = gdnn_test_count (store, "change_log");
+
+  g_assert_false (gdnn_demo_populate (store, 2026, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+  g_assert_cmpint (gdnn_test_count (store, "plan"), ==, 5);
+  g_assert_cmpint (gdnn_test_count (store, "unit"), ==, 0);
+  g_assert_cmpint (gdnn_test_count (store, "change_log"), ==, log);
+}
+
+/* The same year gives the same database on every machine. */
+static void
+test_demo_deterministic (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *sql = "SELECT group_concat (row, ',') FROM (SELECT u.code || ':' || i.code || ':' || v.year "
+                    "|| ':' || v.numerator || '/' || ifnull (v.denominator, '') AS row FROM value v "
+                    "JOIN unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id "
+                    "ORDER BY u.code, i.code, v.year);";
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(GdnnStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  other = gdnn_store_open (other_path, GDNN_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gdnn_demo_populate (other, 2026, &error));
+  g_assert_no_error (error);
+
+  a = gdnn_test_query_text (fixture->store, sql);
+  b = gdnn_test_query_text (other, sql);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a, ==, b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/exchange/demo/sample-flags", Fixture, NULL,
+              fixture_setup_demo, test_demo_sample_flags, fixture_teardown);
+  g_test_add ("/exchange/demo/values", Fixture, NULL,
+              fixture_setup_demo, test_demo_values, fixture_teardown);
+  g_test_add ("/exchange/demo/tasks", Fixture, NULL,
+              fixture_setup_demo, test_demo_tasks, fixture_teardown);
+  g_test_add ("/exchange/demo/budget", Fixture, NULL,
+              fixture_setup_demo, test_demo_budget, fixture_teardown);
+  g_test_add ("/exchange/demo/bac-kan", Fixture, NULL,
+              fixture_setup_demo, test_demo_bac_kan, fixture_teardown);
+  g_test_add ("/exchange/demo/check-and-summary", Fixture, NULL,
+              fixture_setup_demo, test_demo_check_and_summary, fixture_teardown);
+  g_test_add ("/exchange/demo/deterministic", Fixture, NULL,
+              fixture_setup_demo, test_demo_deterministic, fixture_teardown);
+  g_test_add ("/exchange/demo/non-empty", Fixture, NULL,
+              fixture_setup, test_demo_non_empty, fixture_teardown);
+  g_test_add ("/exchange/demo/twice", Fixture, NULL,
+              fixture_setup_demo, test_demo_twice, fixture_teardown);
+  g_test_add ("/exchange/demo/after-init", Fixture, NULL,
+              fixture_setup, test_demo_after_init, fixture_teardown);
+
+  return g_test_run ();
+}
