@@ -307,7 +307,26 @@ test_demo_bac_kan (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (values->len, >, 0);
   for (guint i = 0; i < values->len; i++)
-    g_assert_cmpint (((GdnnValue *) values->pdata[i])->year, ==, 2023);
+    {
+      GdnnValue *v = g_ptr_array_index (values, i);
+      const char *code = NULL;
+
+      g_assert_cmpint (v->year, ==, 2023);
+      for (guint j = 0; j < indicators->len; j++)
+        if (((GdnnIndicator *) indicators->pdata[j])->id == v->indicator_id)
+          code = ((GdnnIndicator *) indicators->pdata[j])->code;
+      g_assert_nonnull (code);
+
+      /* The college's enrolment follows its own target of 340, not the
+       * province's 6000 … */
+      if (g_str_equal (code, "I.2.1"))
+        {
+          g_assert_cmpfloat (v->numerator, >=, 0.7 * 340);
+          g_assert_cmpfloat (v->numerator, <=, 340);
+        }
+      /* … and it has no value for a count only another body is given. */
+      g_assert_cmpstr (code, !=, "I.2.1.3");
+    }
 }
 
 static void
@@ -358,6 +377,71 @@ test_demo_check_and_summary (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (summary->days_left, ==, 364);
   g_assert_cmpint (summary->year, ==, 2027);
+  g_assert_cmpuint (summary->n_with_value, ==, 0);
+}
+
+/* A plan whose last report is past has ended: no deadline any more. */
+static void
+test_demo_summary_ended (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) bac_kan = find_plan (store, "206/KH-UBND");
+  g_autoptr(GdnnPlan) bac_giang = find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnPlan) national = find_plan (store, "2222/QĐ-TTg");
+  g_autoptr(GdnnUnit) bk_college = find_unit (store, "BK-CD01");
+  g_autoptr(GdnnUnit) bg_college = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnPlanSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+
+  /* Bắc Kạn's plan is for 2023. */
+  g_date_set_dmy (&today, 23, 11, 2026);
+  summary = gdnn_plan_summary_compute (store, bk_college->id, bac_kan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->ended);
+  g_assert_cmpint (summary->days_left, ==, -1);
+  g_assert_cmpint (summary->year, ==, 2023);
+  g_assert_null (summary->period_name);
+  g_assert_cmpuint (summary->n_with_value, >, 0);
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+
+  /* … and in 2023 its six-month report is due on 20/6. */
+  g_date_set_dmy (&today, 1, 6, 2023);
+  summary = gdnn_plan_summary_compute (store, bk_college->id, bac_kan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_false (summary->ended);
+  g_assert_cmpint (summary->days_left, ==, 19);
+  g_assert_cmpstr (summary->period_name, ==, "Báo cáo 6 tháng");
+  g_assert_cmpint (summary->year, ==, 2023);
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+
+  /* Bắc Giang's last yearly report is due 30/11/2030. */
+  g_date_set_dmy (&today, 30, 11, 2030);
+  summary = gdnn_plan_summary_compute (store, bg_college->id, bac_giang->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_false (summary->ended);
+  g_assert_cmpint (summary->days_left, ==, 0);
+  g_assert_cmpint (summary->year, ==, 2030);
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+  g_date_set_dmy (&today, 1, 12, 2030);
+  summary = gdnn_plan_summary_compute (store, bg_college->id, bac_giang->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->ended);
+  g_assert_cmpint (summary->days_left, ==, -1);
+  g_assert_cmpint (summary->year, ==, 2030);
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+
+  /* The national programme has no report schedule: not "ended". */
+  g_date_set_dmy (&today, 23, 11, 2026);
+  summary = gdnn_plan_summary_compute (store, bg_college->id, national->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_false (summary->ended);
+  g_assert_cmpint (summary->days_left, ==, -1);
+  g_assert_cmpint (summary->year, ==, 2026);
+  g_assert_cmpuint (summary->n_indicators, ==, 11);
   g_assert_cmpuint (summary->n_with_value, ==, 0);
 }
 
@@ -484,6 +568,8 @@ main (int   argc,
               fixture_setup_demo, test_demo_bac_kan, fixture_teardown);
   g_test_add ("/exchange/demo/check-and-summary", Fixture, NULL,
               fixture_setup_demo, test_demo_check_and_summary, fixture_teardown);
+  g_test_add ("/exchange/demo/summary-ended", Fixture, NULL,
+              fixture_setup_demo, test_demo_summary_ended, fixture_teardown);
   g_test_add ("/exchange/demo/deterministic", Fixture, NULL,
               fixture_setup_demo, test_demo_deterministic, fixture_teardown);
   g_test_add ("/exchange/demo/non-empty", Fixture, NULL,

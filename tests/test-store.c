@@ -997,6 +997,97 @@ test_check (Fixture       *fixture,
 
 /* ---------------------------------------------------------------------- */
 
+/* Regression tests for bugs found in review. */
+
+/* A constraint other than the unique code or number must not be reported
+ * as a duplicate. */
+static void
+test_constraint_message (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GdnnPlan) plan = gdnn_plan_new ();
+  g_autoptr(GdnnUnit) unit = gdnn_unit_new ();
+  g_autoptr(GError) plan_error = NULL;
+  g_autoptr(GError) unit_error = NULL;
+
+  plan->number = g_strdup ("402/KH-UBND");
+  plan->title = g_strdup ("Kế hoạch có năm đầu sau năm cuối");
+  plan->issuer = g_strdup ("Ủy ban nhân dân tỉnh Bắc Giang");
+  plan->first_year = 2030;
+  plan->last_year = 2022;
+  g_assert_cmpint (gdnn_store_add_plan (fixture->store, plan, &plan_error), ==, 0);
+  g_assert_error (plan_error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT);
+
+  unit->code = g_strdup ("BG-TC09");
+  unit->name = g_strdup ("Trường có cấp trên không tồn tại");
+  unit->type = GDNN_UNIT_TYPE_TRUNG_CAP;
+  unit->parent_id = 9999;
+  g_assert_cmpint (gdnn_store_add_unit (fixture->store, unit, &unit_error), ==, 0);
+  g_assert_error (unit_error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT);
+
+  g_assert_cmpint (gdnn_test_count (fixture->store, "plan"), ==, 0);
+  g_assert_cmpint (gdnn_test_count (fixture->store, "unit"), ==, 0);
+
+  g_test_message ("Plan: %s", plan_error->message);
+  g_test_message ("Unit: %s", unit_error->message);
+  /* Only a duplicate is reported as one. */
+  g_assert_null (strstr (plan_error->message, "402/KH-UBND"));
+  g_assert_null (strstr (unit_error->message, "BG-TC09"));
+}
+
+/* Refusing another program's database in WAL mode, while that program has
+ * it open, must not write into it. */
+static void
+test_refuse_live_wal (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "live.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  gdnn_test_db_exec (other, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                            "CREATE TABLE contacts (name TEXT);"
+                            "INSERT INTO contacts VALUES ('Nguyễn Văn An'), ('Trần Thị Bình');");
+  before = gdnn_test_read_file (path);
+
+  store = gdnn_store_open (path, GDNN_STORE_OPEN_CREATE, &error);
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN);
+  g_assert_null (store);
+
+  after = gdnn_test_read_file (path);
+  g_assert_cmpint (gdnn_test_db_int (other, "SELECT count(*) FROM contacts;"), ==, 2);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Restoring from a backup must leave the backup file as it was. */
+static void
+test_restore_keeps_backup (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "sao-luu.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_unit (fixture->store, "BG-CD01", "Trường Cao đẳng Bắc Giang", GDNN_UNIT_TYPE_CAO_DANG);
+  g_assert_true (gdnn_store_backup (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  before = gdnn_test_read_file (backup);
+
+  g_assert_true (gdnn_store_restore_file (backup, fixture->path, &error));
+  g_assert_no_error (error);
+  after = gdnn_test_read_file (backup);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* ---------------------------------------------------------------------- */
+
 static GdnnReportPeriod *
 make_period (const char *code,
              const char *name,
@@ -1122,6 +1213,12 @@ main (int   argc,
       g_test_add (path, Fixture, &check_cases[i], fixture_setup, test_check, fixture_teardown);
     }
   g_test_add_func ("/core/store/schedule/next-due", test_schedule);
+  g_test_add ("/core/store/regression/constraint-message", Fixture, NULL,
+              fixture_setup, test_constraint_message, fixture_teardown);
+  g_test_add ("/core/store/regression/refuse-live-wal", Fixture, NULL,
+              fixture_setup_no_store, test_refuse_live_wal, fixture_teardown);
+  g_test_add ("/core/store/regression/restore-keeps-backup", Fixture, NULL,
+              fixture_setup, test_restore_keeps_backup, fixture_teardown);
 
   return g_test_run ();
 }

@@ -897,6 +897,36 @@ mutate_budget_year_twice (JsonObject *r)
   json_object_set_int_member (json_array_get_object_element (years, 1), "year", 2024);
 }
 
+static void
+mutate_schedule_twice (JsonObject *r)
+{
+  JsonArray *periods = json_object_get_array_member (r, "report_schedule");
+  JsonObject *again = json_object_new ();
+
+  json_object_set_string_member (again, "code", "year");
+  json_object_set_string_member (again, "name", "Báo cáo năm (lần hai)");
+  json_object_set_int_member (again, "due_day", 15);
+  json_object_set_int_member (again, "due_month", 12);
+  json_array_add_object_element (periods, again);
+}
+
+static void
+mutate_responsible_object (JsonObject *r)
+{
+  JsonArray *list = json_array_new ();
+  JsonObject *body = json_object_new ();
+
+  json_object_set_string_member (body, "key", "so_ldtbxh");
+  json_array_add_object_element (list, body);
+  json_object_set_array_member (indicator (r, 0), "responsible", list);
+}
+
+static void
+mutate_due_with_space (JsonObject *r)
+{
+  json_object_set_string_member (task (r, 0), "due", "2025- 1-01");
+}
+
 static const MalformedCase malformed_cases[] = {
   { "not-json", "{\n  \"format\": \"gdnn-plan-template\",\n  \"number\": ,\n  \"title\": \"x\"\n}\n", NULL,
     GDNN_TEMPLATE_ERROR_SYNTAX, ":3:" },
@@ -946,7 +976,13 @@ static const MalformedCase malformed_cases[] = {
   { "budget-source", NULL, mutate_budget_source, GDNN_TEMPLATE_ERROR_INVALID, "“budget[0].source”" },
   { "budget-negative", NULL, mutate_budget_planned, GDNN_TEMPLATE_ERROR_INVALID, "“budget[0].years[1].planned”" },
   { "budget-year-twice", NULL, mutate_budget_year_twice, GDNN_TEMPLATE_ERROR_INVALID, "“budget[0].years[1].year”" },
+  /* Regressions: these were once accepted or mis-reported. */
+  { "schedule-twice", NULL, mutate_schedule_twice, GDNN_TEMPLATE_ERROR_INVALID, "“report_schedule[1].code”" },
+  { "responsible-object", NULL, mutate_responsible_object, GDNN_TEMPLATE_ERROR_INVALID,
+    "“indicator_groups[0].indicators[0].responsible”" },
+  { "date-with-space", NULL, mutate_due_with_space, GDNN_TEMPLATE_ERROR_INVALID, "“task_groups[0].tasks[0].due”" },
 };
+
 
 static char *
 mutated_template (MutateFunc mutate)
@@ -959,19 +995,18 @@ mutated_template (MutateFunc mutate)
   return json_to_string (node, TRUE);
 }
 
+/* Imports the broken file into the fixture's fresh database and checks
+ * that it is refused with the right message and leaves nothing behind. */
 static void
-test_malformed (gconstpointer user_data)
+check_malformed (Fixture             *fixture,
+                 const MalformedCase *c)
 {
-  const MalformedCase *c = user_data;
-  Fixture fixture = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gint64 id;
 
-  fixture_setup (&fixture, NULL);
-
   data = c->raw != NULL ? g_strdup (c->raw) : mutated_template (c->mutate);
-  id = gdnn_plan_template_import_data (fixture.store, data, strlen (data), "hong.json", &error);
+  id = gdnn_plan_template_import_data (fixture->store, data, strlen (data), "hong.json", &error);
   g_assert_cmpint (id, ==, 0);
   g_assert_error (error, GDNN_TEMPLATE_ERROR, c->code);
   g_test_message ("Refused: %s", error->message);
@@ -980,18 +1015,27 @@ test_malformed (gconstpointer user_data)
 
   /* Nothing half-written. */
   for (guint i = 0; plan_tables[i] != NULL; i++)
-    g_assert_cmpint (gdnn_test_count (fixture.store, plan_tables[i]), ==, 0);
-  g_assert_true (sqlite3_get_autocommit (gdnn_store_get_db (fixture.store)));
+    g_assert_cmpint (gdnn_test_count (fixture->store, plan_tables[i]), ==, 0);
+  g_assert_true (sqlite3_get_autocommit (gdnn_store_get_db (fixture->store)));
 
   /* The database is still usable: the good template goes in. */
   g_clear_error (&error);
-  id = gdnn_plan_template_import_data (fixture.store, minimal_template, strlen (minimal_template),
+  id = gdnn_plan_template_import_data (fixture->store, minimal_template, strlen (minimal_template),
                                        "thu.json", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+}
 
+static void
+test_malformed (gconstpointer user_data)
+{
+  Fixture fixture = { 0 };
+
+  fixture_setup (&fixture, NULL);
+  check_malformed (&fixture, user_data);
   fixture_teardown (&fixture, NULL);
 }
+
 
 int
 main (int   argc,

@@ -190,7 +190,7 @@ gdnn_store_add_plan (GdnnStore       *self,
   id = insert_and_get_id (self, stmt, &local_error);
   if (id == 0)
     {
-      if (g_error_matches (local_error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT) &&
+      if (sqlite3_extended_errcode (gdnn_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE &&
           plan->number != NULL)
         g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT,
                      _("A plan numbered “%s” already exists."), plan->number);

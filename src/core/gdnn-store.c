@@ -27,6 +27,7 @@ struct _GdnnStore
   char       *user;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* nesting of gdnn_store_begin() */
+  gboolean    ready;        /* opened and validated: ours to write */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnStore, gdnn_store, G_TYPE_OBJECT)
@@ -42,8 +43,10 @@ gdnn_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back into the main file so a copied .db is whole. */
-      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+      /* Fold the WAL back into the main file so a copied .db is whole;
+       * never for a file that was refused. */
+      if (self->ready)
+        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
@@ -385,6 +388,84 @@ query_int (sqlite3    *db,
   return result;
 }
 
+/* Checks, on a read-only connection so that nothing is written to a file
+ * we may refuse, that @path is a database of this program at a schema we
+ * know. Returns its schema version, or -1 with @error set. */
+static int
+validate_file (const char  *path,
+               GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  gboolean ours = FALSE;
+
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  /* immutable=1: no locks and no -wal/-shm files are created next to a
+   * file that may belong to another program. When a WAL is present the
+   * file alone is not the whole database: read it normally then. */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    uri = g_strdup (file_uri);
+  else
+    uri = g_strconcat (file_uri != NULL ? file_uri : "", "?immutable=1", NULL);
+  if (file_uri == NULL ||
+      sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot open the data file “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      goto out;
+    }
+
+  /* Reading the schema catches a damaged or foreign file early. */
+  if (query_int (db, "SELECT count(*) FROM sqlite_schema;", -1) < 0)
+    {
+      set_error_from_db (db, error);
+      g_prefix_error (error, "%s: ", path);
+      goto out;
+    }
+
+  version = query_int (db, "PRAGMA user_version;", 0);
+  if (version == 0)
+    {
+      if (query_int (db, "SELECT count(*) FROM sqlite_schema;", 0) > 0)
+        {
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
+                       _("“%s” is a database of another program; it was left untouched."), path);
+          version = -1;
+        }
+      goto out;
+    }
+  if (version > gdnn_store_latest_version ())
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of this program (schema %d); please update the program."),
+                   path, version);
+      version = -1;
+      goto out;
+    }
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'creator';", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ours = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "gdnn-report") == 0;
+  if (!ours)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program; it was left untouched."), path);
+      version = -1;
+    }
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
 static GdnnStore *
 open_internal (const char          *path,
                GdnnStoreOpenFlags   flags,
@@ -393,7 +474,7 @@ open_internal (const char          *path,
 {
   g_autoptr(GdnnStore) self = NULL;
   gboolean exists = FALSE;
-  int version;
+  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -406,6 +487,9 @@ open_internal (const char          *path,
                    _("The data file “%s” does not exist."), path);
       return NULL;
     }
+
+  if (exists && (version = validate_file (path, error)) < 0)
+    return NULL;
 
   if (!exists)
     {
@@ -438,40 +522,11 @@ open_internal (const char          *path,
   if (!register_functions (self, error))
     return NULL;
 
-  /* Reading the schema catches a damaged or foreign file early. */
-  if (query_int (self->db, "SELECT count(*) FROM sqlite_schema;", -1) < 0)
+  /* Read again on the real connection: the WAL may hold a newer header. */
+  if (exists)
     {
-      set_error_from_db (self->db, error);
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  version = query_int (self->db, "PRAGMA user_version;", 0);
-  if (version == 0 && query_int (self->db, "SELECT count(*) FROM sqlite_schema;", 0) > 0)
-    {
-      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program; it was left untouched."), path);
-      return NULL;
-    }
-  if (version > gdnn_store_latest_version ())
-    {
-      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of this program (schema %d); please update the program."),
-                   path, version);
-      return NULL;
-    }
-  if (version > 0)
-    {
-      sqlite3_stmt *stmt = NULL;
-      gboolean ours = FALSE;
-
-      if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'creator';",
-                              -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        ours = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "gdnn-report") == 0;
-      sqlite3_finalize (stmt);
-
-      if (!ours)
+      version = query_int (self->db, "PRAGMA user_version;", -1);
+      if (version < 0 || (version == 0 && query_int (self->db, "SELECT count(*) FROM sqlite_schema;", 1) > 0))
         {
           g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
                        _("“%s” is a database of another program; it was left untouched."), path);
@@ -491,6 +546,8 @@ open_internal (const char          *path,
       if (!gdnn_store_backup (self, backup, error))
         return NULL;
     }
+
+  self->ready = TRUE;
 
   if (!gdnn_store_migrate (self->db, version, target_version, error))
     return NULL;
@@ -743,44 +800,66 @@ gdnn_store_restore_file (const char  *backup_path,
                          const char  *db_path,
                          GError     **error)
 {
-  g_autoptr(GdnnStore) source = NULL;
   g_autoptr(GdnnStore) target = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = NULL;
   g_autofree char *keep = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  sqlite3 *source = NULL;
+  gboolean exists = FALSE;
+  gboolean ok;
+  int problems;
 
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (db_path != NULL, FALSE);
 
-  source = gdnn_store_open (backup_path, GDNN_STORE_OPEN_DEFAULT, error);
-  if (source == NULL)
+  /* The backup is only read: it stays byte for byte as it was. */
+  if (!check_existing_file (backup_path, &exists, error) ||
+      (exists && validate_file (backup_path, error) < 0))
     {
       g_prefix_error (error, _("The backup cannot be restored: "));
       return FALSE;
     }
+  if (!exists)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND,
+                   _("The backup cannot be restored: “%s” does not exist or is empty."), backup_path);
+      return FALSE;
+    }
 
-  problems = gdnn_store_check (source, error);
-  if (problems == NULL)
-    return FALSE;
-  if (problems->len > 0)
+  if (sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (source, error);
+      sqlite3_close (source);
+      return FALSE;
+    }
+  problems = query_int (source,
+                        "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok';", -1);
+  if (problems != 0)
     {
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT,
-                   _("The backup cannot be restored: it fails the integrity check (%s)."),
-                   (const char *) g_ptr_array_index (problems, 0));
+                   _("The backup cannot be restored: it fails the integrity check."));
+      sqlite3_close (source);
       return FALSE;
     }
 
   target = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, error);
   if (target == NULL)
-    return FALSE;
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
 
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   keep = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
-  if (!gdnn_store_backup (target, keep, error))
+  ok = gdnn_store_backup (target, keep, error) && copy_database (source, target->db, error);
+  sqlite3_close (source);
+  g_clear_object (&target);
+  if (!ok)
     return FALSE;
 
-  return copy_database (source->db, target->db, error);
+  /* An older backup is brought to the current schema. */
+  target = gdnn_store_open (db_path, GDNN_STORE_OPEN_DEFAULT, error);
+  return target != NULL;
 }
 
 /**

@@ -225,7 +225,8 @@ gdnn_store_add_unit (GdnnStore       *self,
   bind_unit (stmt, unit);
   if (!gdnn_store_step_done (self, stmt, &local_error))
     {
-      if (unit->code != NULL && g_error_matches (local_error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT))
+      if (unit->code != NULL &&
+          sqlite3_extended_errcode (gdnn_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT,
                      _("A unit with code “%s” already exists."), unit->code);
       else

@@ -144,9 +144,17 @@ import_units (GdnnStore  *store,
       existing = gdnn_store_find_unit_by_code (store, unit->code, NULL);
       if (existing != NULL)
         {
+          /* The file carries only some columns: keep the rest. */
           unit->id = existing->id;
           unit->parent_id = existing->parent_id;
           unit->is_sample = existing->is_sample;
+          unit->short_name = g_steal_pointer (&existing->short_name);
+          unit->governing_body = g_steal_pointer (&existing->governing_body);
+          unit->head_name = g_steal_pointer (&existing->head_name);
+          unit->head_title = g_steal_pointer (&existing->head_title);
+          unit->address = g_steal_pointer (&existing->address);
+          unit->phone = g_steal_pointer (&existing->phone);
+          unit->email = g_steal_pointer (&existing->email);
           if (!gdnn_store_update_unit (store, unit, &row_err))
             return row_error (error, line, row_err->message);
           id = existing->id;
@@ -397,15 +405,22 @@ gdnn_values_import_csv (GdnnStore   *store,
   return run_import (store, path, import_values, n_rows, error);
 }
 
+/* The shortest plain decimal (no exponent, '.' as the point) that reads
+ * back as the same double, so an export re-imports exactly. */
 static void
 format_csv_number (char   *buf,
                    gsize   size,
                    double  value)
 {
-  if (value == floor (value) && fabs (value) < 1e15)
-    g_snprintf (buf, size, "%.0f", value);
-  else
-    g_ascii_formatd (buf, size, "%.6g", value);
+  for (int decimals = 0; decimals <= 17; decimals++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      g_ascii_formatd (buf, size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
 }
 
 /* Returns: (transfer full): every stored yearly value, in the columns of

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gdnn-data-resources.h"
@@ -207,18 +207,31 @@ element_object (Import     *imp,
   return json_node_get_object (node);
 }
 
+/* YYYY-MM-DD exactly, and a day that exists. */
 static gboolean
 valid_date (const char *text)
 {
-  g_autoptr(GDate) date = NULL;
-  unsigned y, m, d;
-  char tail;
-
   if (text == NULL)
     return TRUE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10)
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return g_date_valid_dmy ((GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5),
+                           (GDateYear) atoi (text));
+}
+
+/* An element of a list of body keys, or NULL when it is not text. */
+static const char *
+string_element (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }
 
 static gboolean
@@ -272,7 +285,7 @@ import_schedule (Import  *imp,
       period.name = (char *) name;
       period.due_day = (int) day;
       period.due_month = (int) month;
-      if (gdnn_store_add_report_period (imp->store, imp->plan_id, &period, error) == 0)
+      if (gdnn_store_add_report_period (imp->store, imp->plan_id, &period, NULL) == 0)
         return invalid (imp, "code", error, _("appears twice"));
       pop_path (imp, mark);
     }
@@ -434,7 +447,7 @@ import_indicator (Import      *imp,
     return FALSE;
   for (guint i = 0; responsible != NULL && i < json_array_get_length (responsible); i++)
     {
-      const char *key = json_array_get_string_element (responsible, i);
+      const char *key = string_element (responsible, i);
       gint64 body_id;
 
       if (key == NULL)
@@ -534,7 +547,7 @@ import_task (Import      *imp,
 
   for (guint i = 0; cooperating != NULL && i < json_array_get_length (cooperating); i++)
     {
-      const char *key = json_array_get_string_element (cooperating, i);
+      const char *key = string_element (cooperating, i);
       gint64 body_id;
 
       if (key == NULL)
