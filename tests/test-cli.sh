@@ -86,5 +86,10 @@ cp "$TMP/foreign.db" "$TMP/foreign.orig"
 "$BIN" --db "$TMP/foreign.db" check >/dev/null 2>&1; [ $? != 0 ]; ok $? "check refuses a foreign file"
 cmp -s "$TMP/foreign.db" "$TMP/foreign.orig"; ok $? "the foreign file is left untouched"
 
+# Vietnamese unless the locale asks for a language we have (DESIGN §7).
+LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a C locale gets Vietnamese messages"
+LANG=fr_FR.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a locale without a translation falls back to Vietnamese"
+LANG=en_US.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'unknown command'; ok $? "an English locale gets English messages"
+
 echo "1..$n"
 exit $((failed > 0))

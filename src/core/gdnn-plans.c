@@ -30,6 +30,23 @@ insert_and_get_id (GdnnStore     *self,
   return sqlite3_last_insert_rowid (gdnn_store_get_db (self));
 }
 
+/* Links two rows in a many-to-many table, once. */
+static gboolean
+insert_pair (GdnnStore   *self,
+             const char  *sql,
+             gint64       first,
+             gint64       second,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = gdnn_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  return gdnn_store_step_done (self, stmt, error);
+}
+
 static gboolean
 finish_rows (GdnnStore     *self,
              sqlite3_stmt  *stmt,
@@ -425,19 +442,11 @@ gdnn_store_add_responsible (GdnnStore  *self,
                             gint64      body_id,
                             GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
 
-  stmt = gdnn_store_prepare (self,
-                             "INSERT INTO indicator_responsible (indicator_id, body_id) VALUES (?, ?) "
-                             "ON CONFLICT DO NOTHING;",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int64 (stmt, 2, body_id);
-  return gdnn_store_step_done (self, stmt, error);
+  return insert_pair (self,
+                      "INSERT INTO indicator_responsible (indicator_id, body_id) VALUES (?, ?) ON CONFLICT DO NOTHING;",
+                      indicator_id, body_id, error);
 }
 
 gint64
@@ -622,19 +631,11 @@ gdnn_store_add_cooperator (GdnnStore  *self,
                            gint64      body_id,
                            GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
 
-  stmt = gdnn_store_prepare (self,
-                             "INSERT INTO task_cooperator (task_id, body_id) VALUES (?, ?) "
-                             "ON CONFLICT DO NOTHING;",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int64 (stmt, 2, body_id);
-  return gdnn_store_step_done (self, stmt, error);
+  return insert_pair (self,
+                      "INSERT INTO task_cooperator (task_id, body_id) VALUES (?, ?) ON CONFLICT DO NOTHING;",
+                      task_id, body_id, error);
 }
 
 /* Returns: (transfer full): the plan's tasks, and when @unit_id > 0 also

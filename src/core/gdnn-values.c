@@ -25,6 +25,20 @@ step_statement (GdnnStore  *self,
   return gdnn_store_step_done (self, stmt, error);
 }
 
+/* A single write, in its own transaction (or savepoint when nested). */
+static gboolean
+step_in_transaction (GdnnStore     *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  if (!gdnn_store_run_in_transaction (self, step_statement, stmt, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 period_or_default (const char *period)
 {
@@ -150,12 +164,7 @@ gdnn_store_set_value (GdnnStore        *self,
   gdnn_bind_text (stmt, 9, value->status);
   gdnn_bind_text (stmt, 10, now);
 
-  if (!gdnn_store_run_in_transaction (self, step_statement, stmt, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return TRUE;
+  return step_in_transaction (self, stmt, error);
 }
 
 static GdnnValue *
@@ -298,12 +307,7 @@ gdnn_store_set_task_progress (GdnnStore               *self,
   gdnn_bind_text (stmt, 7, progress->result);
   gdnn_bind_text (stmt, 8, now);
 
-  if (!gdnn_store_run_in_transaction (self, step_statement, stmt, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return TRUE;
+  return step_in_transaction (self, stmt, error);
 }
 
 GPtrArray *

@@ -460,40 +460,51 @@ import_indicator (Import      *imp,
   return import_targets (imp, obj, id, ind.measure, error);
 }
 
+typedef gint64   (*AddGroupFunc)   (GdnnStore *store, gint64 plan_id, const char *code,
+                                    const char *title, int position, GError **error);
+typedef gboolean (*ImportItemFunc) (Import *imp, JsonObject *obj, gint64 group_id,
+                                    int position, GError **error);
+
+/* Reads a list of groups ("indicator_groups", "task_groups"), each with a
+ * code, a title and a list of items numbered through the whole plan. */
 static gboolean
-import_indicators (Import  *imp,
-                   GError **error)
+import_groups (Import          *imp,
+               const char      *groups_member,
+               const char      *items_member,
+               AddGroupFunc     add_group,
+               ImportItemFunc   import_item,
+               GError         **error)
 {
   JsonArray *groups;
   int position = 0;
 
-  if (!get_array (imp, imp->root, "indicator_groups", TRUE, &groups, error))
+  if (!get_array (imp, imp->root, groups_member, TRUE, &groups, error))
     return FALSE;
 
   for (guint g = 0; g < json_array_get_length (groups); g++)
     {
-      gsize mark = push_path (imp, "indicator_groups", g);
+      gsize mark = push_path (imp, groups_member, g);
       JsonObject *obj = element_object (imp, groups, g, error);
       const char *code, *title;
-      JsonArray *indicators;
+      JsonArray *items;
       gint64 group_id;
 
       if (obj == NULL ||
           !get_string (imp, obj, "code", TRUE, &code, error) ||
           !get_string (imp, obj, "title", TRUE, &title, error) ||
-          !get_array (imp, obj, "indicators", TRUE, &indicators, error))
+          !get_array (imp, obj, items_member, TRUE, &items, error))
         return FALSE;
 
-      group_id = gdnn_store_add_indicator_group (imp->store, imp->plan_id, code, title, (int) g, error);
+      group_id = add_group (imp->store, imp->plan_id, code, title, (int) g, error);
       if (group_id == 0)
         return FALSE;
 
-      for (guint i = 0; i < json_array_get_length (indicators); i++)
+      for (guint i = 0; i < json_array_get_length (items); i++)
         {
-          gsize mark2 = push_path (imp, "indicators", i);
-          JsonObject *ind = element_object (imp, indicators, i, error);
+          gsize mark2 = push_path (imp, items_member, i);
+          JsonObject *item = element_object (imp, items, i, error);
 
-          if (ind == NULL || !import_indicator (imp, ind, group_id, position++, error))
+          if (item == NULL || !import_item (imp, item, group_id, position++, error))
             return FALSE;
           pop_path (imp, mark2);
         }
@@ -559,47 +570,6 @@ import_task (Import      *imp,
   return TRUE;
 }
 
-static gboolean
-import_tasks (Import  *imp,
-              GError **error)
-{
-  JsonArray *groups;
-  int position = 0;
-
-  if (!get_array (imp, imp->root, "task_groups", TRUE, &groups, error))
-    return FALSE;
-
-  for (guint g = 0; g < json_array_get_length (groups); g++)
-    {
-      gsize mark = push_path (imp, "task_groups", g);
-      JsonObject *obj = element_object (imp, groups, g, error);
-      const char *code, *title;
-      JsonArray *tasks;
-      gint64 group_id;
-
-      if (obj == NULL ||
-          !get_string (imp, obj, "code", TRUE, &code, error) ||
-          !get_string (imp, obj, "title", TRUE, &title, error) ||
-          !get_array (imp, obj, "tasks", TRUE, &tasks, error))
-        return FALSE;
-
-      group_id = gdnn_store_add_task_group (imp->store, imp->plan_id, code, title, (int) g, error);
-      if (group_id == 0)
-        return FALSE;
-
-      for (guint i = 0; i < json_array_get_length (tasks); i++)
-        {
-          gsize mark2 = push_path (imp, "tasks", i);
-          JsonObject *task = element_object (imp, tasks, i, error);
-
-          if (task == NULL || !import_task (imp, task, group_id, position++, error))
-            return FALSE;
-          pop_path (imp, mark2);
-        }
-      pop_path (imp, mark);
-    }
-  return TRUE;
-}
 
 static gboolean
 import_budget (Import  *imp,
@@ -711,8 +681,9 @@ import_plan (GdnnStore  *store,
 
   return import_schedule (imp, error) &&
          import_bodies (imp, error) &&
-         import_indicators (imp, error) &&
-         import_tasks (imp, error) &&
+         import_groups (imp, "indicator_groups", "indicators", gdnn_store_add_indicator_group,
+                        import_indicator, error) &&
+         import_groups (imp, "task_groups", "tasks", gdnn_store_add_task_group, import_task, error) &&
          import_budget (imp, error);
 }
 
