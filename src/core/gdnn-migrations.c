@@ -282,6 +282,12 @@ static const char migration_2[] =
   "CREATE TRIGGER task_search_key_update AFTER UPDATE OF code, title ON task BEGIN"
   "  UPDATE task SET search_key = gdnn_fold (NEW.code || ' ' || NEW.title) WHERE id = NEW.id; END;";
 
+/* Version 3 lets Ctrl+Z walk back through the change log: the rows an
+ * undo writes point at the row they undid. */
+static const char migration_3[] =
+  "ALTER TABLE change_log ADD COLUMN undo_of INTEGER REFERENCES change_log (id);"
+  "CREATE INDEX change_log_undo ON change_log (undo_of);";
+
 typedef struct
 {
   const char *table;
@@ -380,11 +386,19 @@ apply_migration_2 (sqlite3  *db,
   return gdnn_store_exec (db, migration_2, error);
 }
 
+static gboolean
+apply_migration_3 (sqlite3  *db,
+                   GError  **error)
+{
+  return gdnn_store_exec (db, migration_3, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
   apply_migration_1,
   apply_migration_2,
+  apply_migration_3,
 };
 
 int

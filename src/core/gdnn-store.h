@@ -184,6 +184,12 @@ gboolean    gdnn_store_set_budget_year     (GdnnStore           *self,
                                             const GdnnBudgetYear *year,
                                             GError             **error);
 
+/* Undo, from the change log */
+gboolean    gdnn_store_undo                (GdnnStore           *self,
+                                            char               **entity,
+                                            gint64              *entity_id,
+                                            GError             **error);
+
 /* Values and task progress */
 gboolean    gdnn_store_set_value           (GdnnStore           *self,
                                             const GdnnValue     *value,

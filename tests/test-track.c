@@ -1,0 +1,292 @@
+/* test-track.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Track computation (on track against the next milestone) and undo from
+ * the change log. */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "gdnn-demo.h"
+#include "gdnn-store-private.h"
+#include "gdnn-test-utils.h"
+#include "gdnn-track.h"
+
+static GdnnIndicator *
+make_indicator (const char *direction)
+{
+  GdnnIndicator *ind = gdnn_indicator_new ();
+  static const struct { int year; double value; } milestones[] = { { 2025, 50 }, { 2030, 100 } };
+
+  ind->measure = GDNN_MEASURE_RATIO;
+  ind->direction = g_strdup (direction);
+  for (guint i = 0; i < G_N_ELEMENTS (milestones); i++)
+    {
+      GdnnTarget *t = gdnn_target_new ();
+      t->year = milestones[i].year;
+      t->value = milestones[i].value;
+      g_ptr_array_add (ind->targets, t);
+    }
+  return ind;
+}
+
+typedef struct
+{
+  int            year;
+  double         value;
+  double         expected;
+  int            target_year;
+  GdnnTrackState state;
+} TrackCase;
+
+/* Bắc Giang I.2.a.1: baseline 2022 at 20%, 50% by 2025, 100% by 2030. */
+static const TrackCase track_cases[] = {
+  { 2023, 30, 30, 2025, GDNN_TRACK_ON },
+  { 2023, 29, 30, 2025, GDNN_TRACK_BEHIND },
+  { 2024, 45, 40, 2025, GDNN_TRACK_ON },
+  { 2024, 55, 40, 2025, GDNN_TRACK_REACHED },
+  { 2025, 50, 50, 2025, GDNN_TRACK_REACHED },
+  { 2025, 49.5, 50, 2025, GDNN_TRACK_BEHIND },
+  /* After the first milestone the line starts from it. */
+  { 2026, 60, 60, 2030, GDNN_TRACK_ON },
+  { 2028, 79, 80, 2030, GDNN_TRACK_BEHIND },
+};
+
+static void
+test_track_cases (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+
+  for (guint i = 0; i < G_N_ELEMENTS (track_cases); i++)
+    {
+      const TrackCase *c = &track_cases[i];
+      GdnnTrack track;
+
+      g_assert_true (gdnn_track_compute (ind, 2022, 20, c->year, c->value, &track));
+      g_assert_cmpfloat_with_epsilon (track.expected, c->expected, 1e-9);
+      g_assert_cmpint (track.target_year, ==, c->target_year);
+      g_assert_cmpint (track.state, ==, c->state);
+      g_assert_cmpint (gdnn_track_needs_note (&track), ==, c->state == GDNN_TRACK_BEHIND);
+    }
+}
+
+static void
+test_track_no_milestone (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+  GdnnTrack track;
+
+  /* After the last milestone there is nothing to track against. */
+  g_assert_false (gdnn_track_compute (ind, 2022, 20, 2031, 90, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_UNKNOWN);
+  g_assert_false (gdnn_track_needs_note (&track));
+}
+
+static void
+test_track_decrease (void)
+{
+  g_autoptr(GdnnIndicator) ind = gdnn_indicator_new ();
+  GdnnTarget *t = gdnn_target_new ();
+  GdnnTrack track;
+
+  /* e.g. a drop-out rate from 20% (2022) to 10% by 2026 */
+  ind->measure = GDNN_MEASURE_RATIO;
+  ind->direction = g_strdup ("decrease");
+  t->year = 2026;
+  t->value = 10;
+  g_ptr_array_add (ind->targets, t);
+
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2024, 14, &track));
+  g_assert_cmpfloat_with_epsilon (track.expected, 15, 1e-9);
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_ON);
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2024, 16, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_BEHIND);
+}
+
+static void
+test_value_measure (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+  g_autoptr(GdnnValue) v = gdnn_value_new ();
+  gboolean has = TRUE;
+
+  g_assert_cmpfloat (gdnn_value_measure (ind, v, &has), ==, 0);
+  g_assert_false (has);
+  v->has_numerator = TRUE;
+  v->numerator = 45;
+  g_assert_cmpfloat (gdnn_value_measure (ind, v, &has), ==, 0);
+  g_assert_false (has);
+  v->has_denominator = TRUE;
+  v->denominator = 90;
+  g_assert_cmpfloat (gdnn_value_measure (ind, v, &has), ==, 50);
+  g_assert_true (has);
+  ind->measure = GDNN_MEASURE_COUNT;
+  g_assert_cmpfloat (gdnn_value_measure (ind, v, &has), ==, 45);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+demo_setup (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_setup (fixture, user_data);
+  g_assert_true (gdnn_demo_populate (fixture->store, 2026, &error));
+  g_assert_no_error (error);
+}
+
+static GdnnValue *
+get_value (Fixture    *fixture,
+           gint64      unit_id,
+           gint64      indicator_id,
+           int         year)
+{
+  return gdnn_store_get_value (fixture->store, unit_id, indicator_id, year, "year", NULL);
+}
+
+static void
+set_value (Fixture *fixture,
+           gint64   unit_id,
+           gint64   indicator_id,
+           int      year,
+           double   numerator,
+           double   denominator)
+{
+  g_autoptr(GdnnValue) v = gdnn_value_new ();
+  g_autoptr(GError) error = NULL;
+
+  v->unit_id = unit_id;
+  v->indicator_id = indicator_id;
+  v->year = year;
+  v->has_numerator = TRUE;
+  v->numerator = numerator;
+  v->has_denominator = TRUE;
+  v->denominator = denominator;
+  g_assert_true (gdnn_store_set_value (fixture->store, v, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_steps_back (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GdnnUnit) unit = gdnn_store_find_unit_by_code (fixture->store, "BG-CD01", NULL);
+  g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (fixture->store, "401/KH-UBND", NULL);
+  g_autoptr(GdnnIndicator) ind = NULL;
+  g_autoptr(GdnnValue) original = NULL;
+  g_autoptr(GdnnValue) v = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entity = NULL;
+  gint64 entity_id = 0;
+  gint64 values_before;
+
+  g_assert_nonnull (unit);
+  g_assert_nonnull (plan);
+  ind = gdnn_store_find_indicator (fixture->store, plan->id, "I.2.a.2", NULL);
+  g_assert_nonnull (ind);
+  original = get_value (fixture, unit->id, ind->id, 2025);
+  g_assert_nonnull (original);
+  values_before = gdnn_test_count (fixture->store, "value");
+
+  /* Two edits of an existing value and one new value (2021 is baseline). */
+  set_value (fixture, unit->id, ind->id, 2025, 10, 100);
+  set_value (fixture, unit->id, ind->id, 2025, 20, 100);
+  set_value (fixture, unit->id, ind->id, 2021, 1, 100);
+  g_assert_cmpint (gdnn_test_count (fixture->store, "value"), ==, values_before + 1);
+
+  /* Undo the insert: the 2021 value is gone. */
+  g_assert_true (gdnn_store_undo (fixture->store, &entity, &entity_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (entity, ==, "value");
+  g_assert_null (get_value (fixture, unit->id, ind->id, 2021));
+  g_assert_cmpint (gdnn_test_count (fixture->store, "value"), ==, values_before);
+
+  /* Undo the second edit, then the first: back to the original. */
+  g_assert_true (gdnn_store_undo (fixture->store, NULL, NULL, &error));
+  v = get_value (fixture, unit->id, ind->id, 2025);
+  g_assert_cmpfloat (v->numerator, ==, 10);
+  g_clear_pointer (&v, gdnn_value_free);
+  g_assert_true (gdnn_store_undo (fixture->store, NULL, NULL, &error));
+  v = get_value (fixture, unit->id, ind->id, 2025);
+  g_assert_cmpfloat (v->numerator, ==, original->numerator);
+  g_assert_cmpfloat (v->denominator, ==, original->denominator);
+  g_assert_cmpstr (v->note, ==, original->note);
+
+  /* Each undo is itself in the change log, marked as the undo of a row. */
+  g_assert_cmpint (gdnn_test_query_int (fixture->store,
+                                        "SELECT count(*) FROM change_log WHERE undo_of IS NOT NULL;"), ==, 3);
+  g_assert_cmpint (gdnn_test_query_int (fixture->store,
+                                        "SELECT count(*) FROM change_log WHERE undo_of IS NOT NULL "
+                                        "AND who = 'Người kiểm thử';"), ==, 3);
+}
+
+static void
+test_undo_task_progress (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GdnnUnit) unit = gdnn_store_find_unit_by_code (fixture->store, "BG-TC02", NULL);
+  g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (fixture->store, "401/KH-UBND", NULL);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GdnnTaskProgress) p = gdnn_task_progress_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entity = NULL;
+  GdnnTaskProgress *first;
+
+  before = gdnn_store_list_task_progress (fixture->store, unit->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >, 0);
+  first = g_ptr_array_index (before, 0);
+
+  p->task_id = first->task_id;
+  p->unit_id = unit->id;
+  p->year = 2026;
+  p->status = first->status == GDNN_TASK_DONE ? GDNN_TASK_PAUSED : GDNN_TASK_DONE;
+  p->progress = first->status == GDNN_TASK_DONE ? 10 : 100;
+  p->result = g_strdup ("Đã hoàn thành");
+  g_assert_true (gdnn_store_set_task_progress (fixture->store, p, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gdnn_store_undo (fixture->store, &entity, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (entity, ==, "task_progress");
+  after = gdnn_store_list_task_progress (fixture->store, unit->id, plan->id, 2026, &error);
+  g_assert_cmpint (((GdnnTaskProgress *) g_ptr_array_index (after, 0))->status, ==, first->status);
+  g_assert_cmpint (((GdnnTaskProgress *) g_ptr_array_index (after, 0))->progress, ==, first->progress);
+  g_assert_cmpstr (((GdnnTaskProgress *) g_ptr_array_index (after, 0))->result, ==, first->result);
+}
+
+static void
+test_undo_nothing (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gdnn_store_undo (fixture->store, NULL, NULL, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/track/cases", test_track_cases);
+  g_test_add_func ("/core/track/no-milestone", test_track_no_milestone);
+  g_test_add_func ("/core/track/decrease", test_track_decrease);
+  g_test_add_func ("/core/track/value-measure", test_value_measure);
+  g_test_add ("/core/undo/steps-back", Fixture, NULL, demo_setup, test_undo_steps_back, fixture_teardown);
+  g_test_add ("/core/undo/task-progress", Fixture, NULL, demo_setup, test_undo_task_progress, fixture_teardown);
+  g_test_add ("/core/undo/nothing", Fixture, NULL, fixture_setup, test_undo_nothing, fixture_teardown);
+
+  return g_test_run ();
+}
