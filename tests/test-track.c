@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "gdnn-demo.h"
 #include "gdnn-store-private.h"
 #include "gdnn-test-utils.h"
 #include "gdnn-track.h"
+#include "gdnn-value-row.h"
 
 static GdnnIndicator *
 make_indicator (const char *direction)
@@ -127,6 +129,89 @@ test_value_measure (void)
   g_assert_true (has);
   ind->measure = GDNN_MEASURE_COUNT;
   g_assert_cmpfloat (gdnn_value_measure (ind, v, &has), ==, 45);
+}
+
+typedef struct
+{
+  const char *numerator;
+  const char *denominator;
+  const char *note;
+  gboolean    ok;
+  double      num;
+  double      den;
+} ParseCase;
+
+/* In 2024 the line from 20% (2022) to 50% (2025) expects 40%. */
+static const ParseCase parse_cases[] = {
+  { "45", "100", NULL, TRUE, 45, 100 },
+  { "1.234", "2.000", NULL, TRUE, 1234, 2000 },
+  { " 90 ", "200", "", TRUE, 90, 200 },
+  { "30", "100", NULL, FALSE, 0, 0 },               /* behind, no note */
+  { "30", "100", "Thiếu kinh phí", TRUE, 30, 100 },  /* behind, explained */
+  { "120", "100", NULL, FALSE, 0, 0 },              /* numerator > denominator */
+  { "5", "0", NULL, FALSE, 0, 0 },                  /* denominator 0 */
+  { "-5", "10", NULL, FALSE, 0, 0 },                /* negative */
+  { "abc", "10", NULL, FALSE, 0, 0 },               /* not a number */
+  { "1.5", "10", NULL, FALSE, 0, 0 },               /* '.' groups thousands */
+  { "4,5", "10", NULL, TRUE, 4.5, 10 },             /* decimal comma */
+};
+
+static void
+test_value_row_parse (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+
+  ind->id = 7;
+  ind->code = g_strdup ("I.2.a.1");
+  ind->name = g_strdup ("Nhà giáo được bồi dưỡng");
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      const ParseCase *c = &parse_cases[i];
+      g_autoptr(GdnnValueRow) row = gdnn_value_row_new (ind, 1, 2024, 2022, 20, NULL);
+      g_autoptr(GdnnValue) v = NULL;
+      g_autoptr(GError) error = NULL;
+
+      v = gdnn_value_row_parse (row, c->numerator, c->denominator, c->note, &error);
+      if (c->ok)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (v);
+          g_assert_cmpfloat (v->numerator, ==, c->num);
+          g_assert_cmpfloat (v->denominator, ==, c->den);
+          g_assert_cmpint (v->indicator_id, ==, 7);
+          g_assert_cmpint (v->year, ==, 2024);
+        }
+      else
+        {
+          g_assert_null (v);
+          g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+        }
+    }
+}
+
+static void
+test_value_row_properties (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+  g_autoptr(GdnnValueRow) row = NULL;
+  g_autoptr(GdnnValue) v = gdnn_value_new ();
+  g_autofree char *percent = NULL;
+  g_autofree char *targets = NULL;
+  g_autofree char *numerator = NULL;
+
+  ind->code = g_strdup ("I.2.a.1");
+  v->has_numerator = TRUE;
+  v->numerator = 1234;
+  v->has_denominator = TRUE;
+  v->denominator = 2000;
+  v->period = g_strdup ("year");
+  row = gdnn_value_row_new (ind, 1, 2024, 2022, 20, v);
+  g_object_get (row, "percent", &percent, "targets", &targets, "numerator", &numerator, NULL);
+  g_assert_cmpstr (percent, ==, "61,7%");
+  g_assert_cmpstr (numerator, ==, "1.234");
+  g_assert_nonnull (strstr (targets, "2025: 50%"));
+  g_assert_nonnull (strstr (targets, "2030: 100%"));
+  g_assert_cmpint (gdnn_value_row_get_track (row), ==, GDNN_TRACK_REACHED);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -284,6 +369,8 @@ main (int   argc,
   g_test_add_func ("/core/track/no-milestone", test_track_no_milestone);
   g_test_add_func ("/core/track/decrease", test_track_decrease);
   g_test_add_func ("/core/track/value-measure", test_value_measure);
+  g_test_add_func ("/core/value-row/parse", test_value_row_parse);
+  g_test_add_func ("/core/value-row/properties", test_value_row_properties);
   g_test_add ("/core/undo/steps-back", Fixture, NULL, demo_setup, test_undo_steps_back, fixture_teardown);
   g_test_add ("/core/undo/task-progress", Fixture, NULL, demo_setup, test_undo_task_progress, fixture_teardown);
   g_test_add ("/core/undo/nothing", Fixture, NULL, fixture_setup, test_undo_nothing, fixture_teardown);

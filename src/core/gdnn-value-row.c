@@ -1,0 +1,384 @@
+/* gdnn-value-row.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-value-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gdnn-store.h"
+#include "gdnn-text.h"
+#include "gdnn-validation.h"
+#include "gdnn-value-row.h"
+
+struct _GdnnValueRow
+{
+  GObject         parent_instance;
+
+  GdnnIndicator  *indicator;   /* a copy of what the row needs */
+  GdnnValue      *value;       /* never NULL; has_numerator FALSE when empty */
+  int             year;
+  int             baseline_year;
+  double          baseline_value;
+  GdnnTrack       track;
+  gboolean        has_track;
+};
+
+G_DEFINE_FINAL_TYPE (GdnnValueRow, gdnn_value_row, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_UNIT_LABEL,
+  PROP_TARGETS,
+  PROP_NUMERATOR,
+  PROP_DENOMINATOR,
+  PROP_NOTE,
+  PROP_PERCENT,
+  PROP_TRACK_LABEL,
+  PROP_IS_RATIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GdnnIndicator *
+copy_indicator (const GdnnIndicator *src)
+{
+  GdnnIndicator *ind = gdnn_indicator_new ();
+
+  ind->id = src->id;
+  ind->plan_id = src->plan_id;
+  ind->code = g_strdup (src->code);
+  ind->name = g_strdup (src->name);
+  ind->measure = src->measure;
+  ind->unit_label = g_strdup (src->unit_label);
+  ind->numerator_label = g_strdup (src->numerator_label);
+  ind->denominator_label = g_strdup (src->denominator_label);
+  ind->direction = g_strdup (src->direction);
+  for (guint i = 0; i < src->targets->len; i++)
+    {
+      const GdnnTarget *t = g_ptr_array_index (src->targets, i);
+      GdnnTarget *c = gdnn_target_new ();
+      *c = *t;
+      c->note = g_strdup (t->note);
+      g_ptr_array_add (ind->targets, c);
+    }
+  return ind;
+}
+
+static GdnnValue *
+copy_value (const GdnnValue *src)
+{
+  GdnnValue *v = gdnn_value_new ();
+
+  *v = *src;
+  v->period = g_strdup (src->period);
+  v->note = g_strdup (src->note);
+  v->evidence = g_strdup (src->evidence);
+  v->status = g_strdup (src->status);
+  v->updated_by = g_strdup (src->updated_by);
+  v->updated_at = g_strdup (src->updated_at);
+  return v;
+}
+
+static char *
+format_amount (GdnnMeasure measure,
+               double      amount)
+{
+  if (measure == GDNN_MEASURE_AMOUNT)
+    return gdnn_format_integer ((gint64) amount);
+  return gdnn_format_number (amount, amount == (gint64) amount ? 0 : 2);
+}
+
+static void
+recompute (GdnnValueRow *self)
+{
+  gboolean has = FALSE;
+  double measure = gdnn_value_measure (self->indicator, self->value, &has);
+
+  self->has_track = has && gdnn_track_compute (self->indicator, self->baseline_year, self->baseline_value,
+                                               self->year, measure, &self->track);
+  if (!self->has_track)
+    memset (&self->track, 0, sizeof self->track);
+}
+
+static char *
+targets_text (const GdnnIndicator *ind)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < ind->targets->len; i++)
+    {
+      const GdnnTarget *t = g_ptr_array_index (ind->targets, i);
+      g_autofree char *v = NULL;
+
+      if (t->body_id != 0)
+        continue;
+      v = ind->measure == GDNN_MEASURE_RATIO ? gdnn_format_percent (t->value, 1) : format_amount (ind->measure, t->value);
+      if (s->len > 0)
+        g_string_append (s, "; ");
+      /* Translators: a milestone target, e.g. "2025: 50%". */
+      g_string_append_printf (s, _("%d: %s"), t->year, v);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+track_label (GdnnValueRow *self)
+{
+  g_autofree char *expected = NULL;
+
+  if (!self->has_track)
+    return g_strdup ("");
+  expected = self->indicator->measure == GDNN_MEASURE_RATIO ? gdnn_format_percent (self->track.expected, 1)
+                                                            : format_amount (self->indicator->measure, self->track.expected);
+  switch (self->track.state)
+    {
+    case GDNN_TRACK_REACHED:
+      /* Translators: %d is the year of the milestone reached. */
+      return g_strdup_printf (_("Target %d reached"), self->track.target_year);
+    case GDNN_TRACK_ON:
+      /* Translators: %s is the value expected this year on the way to the target. */
+      return g_strdup_printf (_("On track (expected %s)"), expected);
+    case GDNN_TRACK_BEHIND:
+      return g_strdup_printf (_("Behind (expected %s)"), expected);
+    case GDNN_TRACK_UNKNOWN:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+gdnn_value_row_finalize (GObject *object)
+{
+  GdnnValueRow *self = (GdnnValueRow *)object;
+
+  g_clear_pointer (&self->indicator, gdnn_indicator_free);
+  g_clear_pointer (&self->value, gdnn_value_free);
+
+  G_OBJECT_CLASS (gdnn_value_row_parent_class)->finalize (object);
+}
+
+static void
+gdnn_value_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GdnnValueRow *self = GDNN_VALUE_ROW (object);
+  const GdnnIndicator *ind = self->indicator;
+  const GdnnValue *v = self->value;
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      g_value_set_string (value, ind->code);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, ind->name);
+      break;
+    case PROP_UNIT_LABEL:
+      g_value_set_string (value, ind->unit_label);
+      break;
+    case PROP_TARGETS:
+      g_value_take_string (value, targets_text (ind));
+      break;
+    case PROP_NUMERATOR:
+      g_value_take_string (value, v->has_numerator ? format_amount (ind->measure, v->numerator) : g_strdup (""));
+      break;
+    case PROP_DENOMINATOR:
+      g_value_take_string (value, v->has_denominator ? format_amount (ind->measure, v->denominator) : g_strdup (""));
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, v->note != NULL ? v->note : "");
+      break;
+    case PROP_PERCENT:
+      {
+        double pct;
+        g_value_take_string (value, gdnn_value_get_percent (v, &pct) ? gdnn_format_percent (pct, 1) : g_strdup (""));
+      }
+      break;
+    case PROP_TRACK_LABEL:
+      g_value_take_string (value, track_label (self));
+      break;
+    case PROP_IS_RATIO:
+      g_value_set_boolean (value, ind->measure == GDNN_MEASURE_RATIO);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gdnn_value_row_class_init (GdnnValueRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = gdnn_value_row_finalize;
+  object_class->get_property = gdnn_value_row_get_property;
+
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT_LABEL] = g_param_spec_string ("unit-label", NULL, NULL, NULL, flags);
+  properties[PROP_TARGETS] = g_param_spec_string ("targets", NULL, NULL, NULL, flags);
+  properties[PROP_NUMERATOR] = g_param_spec_string ("numerator", NULL, NULL, NULL, flags);
+  properties[PROP_DENOMINATOR] = g_param_spec_string ("denominator", NULL, NULL, NULL, flags);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_PERCENT] = g_param_spec_string ("percent", NULL, NULL, NULL, flags);
+  properties[PROP_TRACK_LABEL] = g_param_spec_string ("track-label", NULL, NULL, NULL, flags);
+  properties[PROP_IS_RATIO] = g_param_spec_boolean ("is-ratio", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gdnn_value_row_init (GdnnValueRow *self)
+{
+}
+
+GdnnValueRow *
+gdnn_value_row_new (const GdnnIndicator *indicator,
+                    gint64               unit_id,
+                    int                  year,
+                    int                  baseline_year,
+                    double               baseline_value,
+                    const GdnnValue     *value)
+{
+  GdnnValueRow *self;
+
+  g_return_val_if_fail (indicator != NULL, NULL);
+
+  self = g_object_new (GDNN_TYPE_VALUE_ROW, NULL);
+  self->indicator = copy_indicator (indicator);
+  self->year = year;
+  self->baseline_year = baseline_year;
+  self->baseline_value = baseline_value;
+  if (value != NULL)
+    self->value = copy_value (value);
+  else
+    {
+      self->value = gdnn_value_new ();
+      self->value->unit_id = unit_id;
+      self->value->indicator_id = indicator->id;
+      self->value->year = year;
+      self->value->period = g_strdup ("year");
+    }
+  recompute (self);
+  return self;
+}
+
+const GdnnIndicator *
+gdnn_value_row_get_indicator (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
+  return self->indicator;
+}
+
+const GdnnValue *
+gdnn_value_row_get_value (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
+  return self->value;
+}
+
+GdnnTrackState
+gdnn_value_row_get_track (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), GDNN_TRACK_UNKNOWN);
+  return self->has_track ? self->track.state : GDNN_TRACK_UNKNOWN;
+}
+
+void
+gdnn_value_row_set_value (GdnnValueRow    *self,
+                          const GdnnValue *value)
+{
+  static const guint changed[] = { PROP_NUMERATOR, PROP_DENOMINATOR, PROP_NOTE, PROP_PERCENT, PROP_TRACK_LABEL };
+
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+  g_return_if_fail (value != NULL);
+
+  g_clear_pointer (&self->value, gdnn_value_free);
+  self->value = copy_value (value);
+  recompute (self);
+  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[changed[i]]);
+}
+
+static gboolean
+parse_field (const char  *text,
+             gboolean    *has,
+             double      *out,
+             const char  *what,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  *has = FALSE;
+  if (trimmed[0] == '\0')
+    return TRUE;
+  if (!gdnn_parse_number (trimmed, out, &local_error))
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID, "%s: %s", what, local_error->message);
+      return FALSE;
+    }
+  *has = TRUE;
+  return TRUE;
+}
+
+/**
+ * gdnn_value_row_parse:
+ *
+ * Reads what the user typed (Vietnamese numbers: 1.234,5) into a value
+ * ready to store, with the rules of the indicator's measure and the rule
+ * that a value behind its track needs a note (giải trình).
+ *
+ * Returns: (transfer full): the value, or %NULL with a message for the
+ *   user in @error.
+ */
+GdnnValue *
+gdnn_value_row_parse (GdnnValueRow  *self,
+                      const char    *numerator,
+                      const char    *denominator,
+                      const char    *note,
+                      GError       **error)
+{
+  g_autoptr(GdnnValue) v = NULL;
+  gboolean has = FALSE;
+  GdnnTrack track;
+  double measure;
+
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
+
+  v = copy_value (self->value);
+  if (!parse_field (numerator, &v->has_numerator, &v->numerator, _("Numerator"), error) ||
+      !parse_field (denominator, &v->has_denominator, &v->denominator, _("Denominator"), error))
+    return NULL;
+  g_free (v->note);
+  v->note = note != NULL && *note != '\0' ? g_strstrip (g_strdup (note)) : NULL;
+  if (v->note != NULL && v->note[0] == '\0')
+    g_clear_pointer (&v->note, g_free);
+
+  if (!gdnn_validate_value (self->indicator->measure, v, error))
+    return NULL;
+
+  measure = gdnn_value_measure (self->indicator, v, &has);
+  if (has && gdnn_track_compute (self->indicator, self->baseline_year, self->baseline_value,
+                                 self->year, measure, &track) &&
+      gdnn_track_needs_note (&track) && v->note == NULL)
+    {
+      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                           _("The value is behind its target: write an explanation (giải trình)."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&v);
+}

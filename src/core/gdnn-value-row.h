@@ -1,0 +1,40 @@
+/* gdnn-value-row.h
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "gdnn-model.h"
+#include "gdnn-track.h"
+
+G_BEGIN_DECLS
+
+#define GDNN_TYPE_VALUE_ROW (gdnn_value_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (GdnnValueRow, gdnn_value_row, GDNN, VALUE_ROW, GObject)
+
+/* One line of the value form: an indicator, its targets and the unit's
+ * value for a year, with everything the form shows computed here. */
+GdnnValueRow        *gdnn_value_row_new          (const GdnnIndicator *indicator,
+                                                  gint64               unit_id,
+                                                  int                  year,
+                                                  int                  baseline_year,
+                                                  double               baseline_value,
+                                                  const GdnnValue     *value);
+const GdnnIndicator *gdnn_value_row_get_indicator (GdnnValueRow       *self);
+const GdnnValue     *gdnn_value_row_get_value     (GdnnValueRow       *self);
+void                 gdnn_value_row_set_value     (GdnnValueRow       *self,
+                                                   const GdnnValue    *value);
+GdnnTrackState       gdnn_value_row_get_track     (GdnnValueRow       *self);
+GdnnValue           *gdnn_value_row_parse        (GdnnValueRow        *self,
+                                                  const char          *numerator,
+                                                  const char          *denominator,
+                                                  const char          *note,
+                                                  GError             **error);
+
+G_END_DECLS
