@@ -17,7 +17,7 @@
 
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
-#include "gdnn-store.h"
+#include "gdnn-store-private.h"
 #include "gdnn-window.h"
 
 static void
@@ -45,6 +45,31 @@ find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+static void
+collect_entries (GtkWidget *root,
+                 GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, out);
+}
+
+static gint64
+query_int (GdnnStore  *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 result;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return result;
 }
 
 static void
@@ -120,6 +145,54 @@ test_window_overview (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "I.2.a.1 · 2025: 50% · 2030: 100%"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "2026"));
   save_png (GTK_WIDGET (window), "02-overview-401.png");
+
+  /* The value form: edit I.2.a.1's numerator through its entry. */
+  gdnn_window_show_page (window, "values");
+  iterate (500);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    const char *value_sql =
+      "SELECT v.numerator * 1000 + v.denominator FROM value v JOIN unit u ON u.id = v.unit_id "
+      "JOIN indicator i ON i.id = v.indicator_id JOIN plan p ON p.id = i.plan_id "
+      "WHERE u.code = 'BG-CD01' AND p.number = '401/KH-UBND' AND i.code = 'I.2.a.1' AND v.year = 2026;";
+    gint64 log_before = query_int (store, "SELECT count(*) FROM change_log;");
+    gint64 before = query_int (store, value_sql);
+    GtkWidget *numerator, *denominator;
+
+    collect_entries (GTK_WIDGET (gdnn_window_get_values_page (window)), entries);
+    g_assert_cmpuint (entries->len, >=, 3);
+    numerator = g_ptr_array_index (entries, 0);
+    denominator = g_ptr_array_index (entries, 1);
+    save_png (GTK_WIDGET (window), "05-values.png");
+
+    /* 140 of the stored denominator: on track, saved at once. */
+    gtk_editable_set_text (GTK_EDITABLE (denominator), "200");
+    g_signal_emit_by_name (denominator, "activate");
+    gtk_editable_set_text (GTK_EDITABLE (numerator), "140");
+    g_signal_emit_by_name (numerator, "activate");
+    iterate (200);
+    g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log;"), ==, log_before + 2);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'value' "
+                                       "AND action = 'update' AND json_extract (new, '$.numerator') = 140;"), ==, 1);
+    g_assert_nonnull (find_label (GTK_WIDGET (window), "70%"));
+
+    /* A numerator above the denominator is refused beside the row. */
+    gtk_editable_set_text (GTK_EDITABLE (numerator), "500");
+    g_signal_emit_by_name (numerator, "activate");
+    iterate (200);
+    g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
+    g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                  g_dgettext (GETTEXT_PACKAGE, "The numerator cannot be larger than the denominator.")));
+    save_png (GTK_WIDGET (window), "06-values-refused.png");
+
+    /* Ctrl+Z (the page's undo action) twice: back to the stored value. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
+    iterate (200);
+    g_assert_cmpint (query_int (store, value_sql), ==, before);
+  }
+  gdnn_window_show_page (window, "overview");
 
   /* A narrow window folds the sidebar away and still shows the overview. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);

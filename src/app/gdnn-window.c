@@ -14,6 +14,7 @@
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
 #include "gdnn-text.h"
+#include "gdnn-values-page.h"
 #include "gdnn-window.h"
 
 struct _GdnnWindow
@@ -26,7 +27,9 @@ struct _GdnnWindow
   GtkWidget            *content;
   GtkSearchEntry       *search_entry;
   GtkListBox           *sidebar_list;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GdnnValuesPage       *values_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   GdnnPlanOverview     *overview;
@@ -207,7 +210,9 @@ show_plan (GdnnWindow    *self,
   if (unit_id == NULL || plan_id == NULL)
     return;
 
-  if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error))
+  if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error) ||
+      !gdnn_values_page_show (self->values_page, self->store, *unit_id, *plan_id,
+                              g_date_get_year (&self->today), &error))
     {
       show_error (self, error);
       return;
@@ -215,10 +220,10 @@ show_plan (GdnnWindow    *self,
 
   {
     g_autoptr(GdnnUnit) unit = gdnn_store_get_unit (self->store, *unit_id, NULL);
-    adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
-    adw_window_title_set_subtitle (self->content_title, unit != NULL ? unit->name : NULL);
+    adw_view_switcher_title_set_title (self->switcher_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
+    adw_view_switcher_title_set_subtitle (self->switcher_title, unit != NULL ? unit->name : NULL);
   }
-  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  gtk_stack_set_visible_child_name (self->content_stack, "plan");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -434,6 +439,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GDNN_TYPE_PLAN_OVERVIEW);
+  g_type_ensure (GDNN_TYPE_VALUES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
@@ -441,7 +447,9 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, overview);
@@ -486,4 +494,21 @@ gdnn_window_get_store (GdnnWindow *self)
 {
   g_return_val_if_fail (GDNN_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/* For tests and the command line: shows a page of the plan ("overview",
+ * "values"). */
+void
+gdnn_window_show_page (GdnnWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (GDNN_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GdnnValuesPage *
+gdnn_window_get_values_page (GdnnWindow *self)
+{
+  g_return_val_if_fail (GDNN_IS_WINDOW (self), NULL);
+  return self->values_page;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "gdnn-store.h"
+#include "gdnn-values-page.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,8 @@ gboolean    gdnn_window_select_plan (GdnnWindow     *self,
                                      const char     *plan_number);
 void        gdnn_window_set_today   (GdnnWindow     *self,
                                      const GDate    *today);
+void        gdnn_window_show_page   (GdnnWindow     *self,
+                                     const char     *name);
+GdnnValuesPage *gdnn_window_get_values_page (GdnnWindow *self);
 
 G_END_DECLS

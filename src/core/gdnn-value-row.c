@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "gdnn-store.h"
 #include "gdnn-text.h"
 #include "gdnn-validation.h"
@@ -28,6 +30,7 @@ struct _GdnnValueRow
   double          baseline_value;
   GdnnTrack       track;
   gboolean        has_track;
+  char           *message;     /* the last validation message, shown beside the row */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnValueRow, gdnn_value_row, G_TYPE_OBJECT)
@@ -44,6 +47,8 @@ enum {
   PROP_PERCENT,
   PROP_TRACK_LABEL,
   PROP_IS_RATIO,
+  PROP_MESSAGE,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -163,6 +168,7 @@ gdnn_value_row_finalize (GObject *object)
 
   g_clear_pointer (&self->indicator, gdnn_indicator_free);
   g_clear_pointer (&self->value, gdnn_value_free);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (gdnn_value_row_parent_class)->finalize (object);
 }
@@ -212,6 +218,13 @@ gdnn_value_row_get_property (GObject    *object,
     case PROP_IS_RATIO:
       g_value_set_boolean (value, ind->measure == GDNN_MEASURE_RATIO);
       break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message != NULL ? self->message : "");
+      break;
+    case PROP_STATUS:
+      /* What the form shows beside the row: a refusal first, else the track. */
+      g_value_take_string (value, self->message != NULL ? g_strdup (self->message) : track_label (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +249,8 @@ gdnn_value_row_class_init (GdnnValueRowClass *klass)
   properties[PROP_PERCENT] = g_param_spec_string ("percent", NULL, NULL, NULL, flags);
   properties[PROP_TRACK_LABEL] = g_param_spec_string ("track-label", NULL, NULL, NULL, flags);
   properties[PROP_IS_RATIO] = g_param_spec_boolean ("is-ratio", NULL, NULL, FALSE, flags);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -300,7 +315,8 @@ void
 gdnn_value_row_set_value (GdnnValueRow    *self,
                           const GdnnValue *value)
 {
-  static const guint changed[] = { PROP_NUMERATOR, PROP_DENOMINATOR, PROP_NOTE, PROP_PERCENT, PROP_TRACK_LABEL };
+  static const guint changed[] = { PROP_NUMERATOR, PROP_DENOMINATOR, PROP_NOTE, PROP_PERCENT, PROP_TRACK_LABEL,
+                                   PROP_STATUS };
 
   g_return_if_fail (GDNN_IS_VALUE_ROW (self));
   g_return_if_fail (value != NULL);
@@ -381,4 +397,88 @@ gdnn_value_row_parse (GdnnValueRow  *self,
     }
 
   return g_steal_pointer (&v);
+}
+
+/* The message shown beside the row: why the last input was refused, or
+ * %NULL once it was saved. */
+void
+gdnn_value_row_set_message (GdnnValueRow *self,
+                            const char   *message)
+{
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+
+  if (g_strcmp0 (self->message, message) == 0)
+    return;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+int
+gdnn_value_row_get_year (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), 0);
+  return self->year;
+}
+
+/**
+ * gdnn_value_rows_load:
+ *
+ * Builds the rows of the value form for a unit's plan and a year. The
+ * baseline each value is tracked from is the unit's value in the plan's
+ * baseline year, or 0 when it has none.
+ *
+ * Returns: (transfer full): a #GListModel of #GdnnValueRow, in the plan's
+ *   order, or %NULL with @error set.
+ */
+GListModel *
+gdnn_value_rows_load (GdnnStore  *store,
+                      gint64      unit_id,
+                      gint64      plan_id,
+                      int         year,
+                      GError    **error)
+{
+  g_autoptr(GdnnPlan) plan = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) baseline = NULL;
+  g_autoptr(GListStore) rows = g_list_store_new (GDNN_TYPE_VALUE_ROW);
+  g_autoptr(GHashTable) this_year = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) base = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
+
+  if (!(plan = gdnn_store_get_plan (store, plan_id, error)) ||
+      !(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
+      !(values = gdnn_store_list_values (store, unit_id, plan_id, year, error)) ||
+      !(baseline = gdnn_store_list_values (store, unit_id, plan_id, plan->baseline_year, error)))
+    return NULL;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      GdnnValue *v = g_ptr_array_index (values, i);
+      if (g_str_equal (v->period, "year"))
+        g_hash_table_insert (this_year, &v->indicator_id, v);
+    }
+  for (guint i = 0; i < baseline->len; i++)
+    {
+      GdnnValue *v = g_ptr_array_index (baseline, i);
+      if (g_str_equal (v->period, "year"))
+        g_hash_table_insert (base, &v->indicator_id, v);
+    }
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      GdnnIndicator *ind = g_ptr_array_index (indicators, i);
+      g_autoptr(GdnnValueRow) row = NULL;
+      gboolean has = FALSE;
+      double base_value = gdnn_value_measure (ind, g_hash_table_lookup (base, &ind->id), &has);
+
+      row = gdnn_value_row_new (ind, unit_id, year, plan->baseline_year, has ? base_value : 0,
+                                g_hash_table_lookup (this_year, &ind->id));
+      g_list_store_append (rows, row);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&rows));
 }

@@ -7,9 +7,10 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "gdnn-model.h"
+#include "gdnn-store.h"
 #include "gdnn-track.h"
 
 G_BEGIN_DECLS
@@ -31,10 +32,19 @@ const GdnnValue     *gdnn_value_row_get_value     (GdnnValueRow       *self);
 void                 gdnn_value_row_set_value     (GdnnValueRow       *self,
                                                    const GdnnValue    *value);
 GdnnTrackState       gdnn_value_row_get_track     (GdnnValueRow       *self);
+int                  gdnn_value_row_get_year      (GdnnValueRow       *self);
+void                 gdnn_value_row_set_message   (GdnnValueRow       *self,
+                                                   const char         *message);
 GdnnValue           *gdnn_value_row_parse        (GdnnValueRow        *self,
                                                   const char          *numerator,
                                                   const char          *denominator,
                                                   const char          *note,
                                                   GError             **error);
+
+GListModel          *gdnn_value_rows_load         (GdnnStore          *store,
+                                                   gint64              unit_id,
+                                                   gint64              plan_id,
+                                                   int                 year,
+                                                   GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,495 @@
+/* gdnn-values-page.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-values-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gdnn-value-row.h"
+#include "gdnn-values-page.h"
+
+/* The form where a unit enters its indicator values for a year: one row
+ * per indicator, numerator and denominator (or amount) typed in place,
+ * the percentage and the track computed by GdnnValueRow, each edit saved
+ * at once in its own transaction. */
+
+struct _GdnnValuesPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  GtkDropDown    *year_dropdown;
+  GtkColumnView  *column_view;
+
+  /* Owned references */
+  GdnnStore      *store;
+  GListModel     *rows;
+  gint64          unit_id;
+  gint64          plan_id;
+  int             first_year;
+  int             year;
+  int             current_year;
+  gboolean        other_year_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (GdnnValuesPage, gdnn_values_page, ADW_TYPE_BIN)
+
+typedef enum
+{
+  FIELD_NUMERATOR,
+  FIELD_DENOMINATOR,
+  FIELD_NOTE,
+} Field;
+
+static const char *const field_props[] = { "numerator", "denominator", "note" };
+
+static void reload (GdnnValuesPage *self);
+
+static void
+show_toast (GdnnValuesPage *self,
+            const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static gboolean
+save (GdnnValuesPage *self,
+      GdnnValueRow   *row,
+      const char     *numerator,
+      const char     *denominator,
+      const char     *note)
+{
+  g_autoptr(GdnnValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = gdnn_value_row_parse (row, numerator, denominator, note, &error);
+  if (value == NULL || !gdnn_store_set_value (self->store, value, &error))
+    {
+      /* Shown beside the row, never as a dialog. */
+      gdnn_value_row_set_message (row, error->message);
+      return FALSE;
+    }
+  gdnn_value_row_set_message (row, NULL);
+  gdnn_value_row_set_value (row, value);
+  return TRUE;
+}
+
+typedef struct
+{
+  GdnnValuesPage *self;
+  GdnnValueRow   *row;
+  char           *numerator;
+  char           *denominator;
+  char           *note;
+} PendingEdit;
+
+static void
+pending_edit_free (PendingEdit *edit)
+{
+  g_object_unref (edit->row);
+  g_free (edit->numerator);
+  g_free (edit->denominator);
+  g_free (edit->note);
+  g_free (edit);
+}
+
+static void
+on_other_year_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PendingEdit      *edit)
+{
+  if (g_str_equal (response, "change"))
+    {
+      edit->self->other_year_confirmed = TRUE;
+      save (edit->self, edit->row, edit->numerator, edit->denominator, edit->note);
+    }
+  else
+    {
+      /* Put the stored value back into the cells. */
+      g_object_notify (G_OBJECT (edit->row), "numerator");
+      g_object_notify (G_OBJECT (edit->row), "denominator");
+      g_object_notify (G_OBJECT (edit->row), "note");
+    }
+  pending_edit_free (edit);
+}
+
+/* A change to another year's value is confirmed once per page visit. */
+static gboolean
+commit_row (GdnnValuesPage *self,
+            GdnnValueRow   *row,
+            const char     *numerator,
+            const char     *denominator,
+            const char     *note)
+{
+  AdwMessageDialog *dialog;
+  PendingEdit *edit;
+  g_autofree char *body = NULL;
+
+  if (self->year == self->current_year || self->other_year_confirmed)
+    return save (self, row, numerator, denominator, note);
+
+  edit = g_new0 (PendingEdit, 1);
+  edit->self = self;
+  edit->row = g_object_ref (row);
+  edit->numerator = g_strdup (numerator);
+  edit->denominator = g_strdup (denominator);
+  edit->note = g_strdup (note);
+
+  /* Translators: %d is a year. */
+  body = g_strdup_printf (_("You are changing a value of %d, not of the current year. Reports already sent for %d will no longer match."),
+                          self->year, self->year);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Change Another Year's Value?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_other_year_response), edit);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+gboolean
+gdnn_values_page_commit (GdnnValuesPage *self,
+                         guint           position,
+                         const char     *numerator,
+                         const char     *denominator,
+                         const char     *note)
+{
+  g_autoptr(GdnnValueRow) row = NULL;
+
+  g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), FALSE);
+  g_return_val_if_fail (self->rows != NULL, FALSE);
+
+  row = g_list_model_get_item (self->rows, position);
+  g_return_val_if_fail (row != NULL, FALSE);
+  return commit_row (self, row, numerator, denominator, note);
+}
+
+/* An entry commits its own field; the row's other fields keep their
+ * stored text. */
+static void
+on_entry_commit (GtkEntry *entry,
+                 gpointer  user_data)
+{
+  GdnnValuesPage *self = g_object_get_data (G_OBJECT (entry), "page");
+  GdnnValueRow *row = g_object_get_data (G_OBJECT (entry), "row");
+  Field field = GPOINTER_TO_INT (user_data);
+  char *texts[3] = { NULL, NULL, NULL };
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (row == NULL || self == NULL)
+    return;
+  for (guint i = 0; i < 3; i++)
+    g_object_get (row, field_props[i], &texts[i], NULL);
+  if (g_strcmp0 (texts[field], typed) != 0)
+    {
+      g_free (texts[field]);
+      texts[field] = g_strdup (typed);
+      commit_row (self, row, texts[0], texts[1], texts[2]);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_free (texts[i]);
+}
+
+static void
+on_entry_focus_leave (GtkEventControllerFocus *controller,
+                      gpointer                 user_data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  on_entry_commit (GTK_ENTRY (entry), user_data);
+}
+
+static void
+setup_entry (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  Field field = GPOINTER_TO_INT (user_data);
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), field == FIELD_NOTE ? 14 : 7);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  if (field != FIELD_NOTE)
+    {
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+    }
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_commit), user_data);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), user_data);
+  gtk_widget_add_controller (entry, focus);
+  gtk_list_item_set_child (item, entry);
+}
+
+static void
+sync_entry (GdnnValueRow *row,
+            GParamSpec   *pspec,
+            GtkEditable  *entry)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (row, pspec->name, &text, NULL);
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) != 0)
+    gtk_editable_set_text (entry, text);
+}
+
+static void
+bind_entry (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GdnnValuesPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  GdnnValueRow *row = gtk_list_item_get_item (item);
+  GtkWidget *entry = gtk_list_item_get_child (item);
+  Field field = GPOINTER_TO_INT (user_data);
+  const GdnnIndicator *ind = gdnn_value_row_get_indicator (row);
+  g_autofree char *signal = g_strconcat ("notify::", field_props[field], NULL);
+  g_autofree char *label = NULL;
+  const char *what;
+
+  g_object_set_data (G_OBJECT (entry), "page", self);
+  g_object_set_data (G_OBJECT (entry), "row", row);
+
+  /* A count, an amount or a yes/no has no denominator. */
+  gtk_widget_set_visible (entry, field != FIELD_DENOMINATOR || ind->measure == GDNN_MEASURE_RATIO);
+
+  what = field == FIELD_NUMERATOR ? (ind->measure == GDNN_MEASURE_RATIO ? _("Numerator") : _("Value"))
+                                  : field == FIELD_DENOMINATOR ? _("Denominator") : _("Explanation");
+  /* Translators: an input's accessible name, e.g. "Numerator of I.2.a.1". */
+  label = g_strdup_printf (_("%s of %s"), what, ind->code);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (field == FIELD_NUMERATOR && ind->numerator_label != NULL)
+    gtk_widget_set_tooltip_text (entry, ind->numerator_label);
+  else if (field == FIELD_DENOMINATOR && ind->denominator_label != NULL)
+    gtk_widget_set_tooltip_text (entry, ind->denominator_label);
+
+  sync_entry (row, g_object_class_find_property (G_OBJECT_GET_CLASS (row), field_props[field]),
+              GTK_EDITABLE (entry));
+  g_signal_connect_object (row, signal, G_CALLBACK (sync_entry), entry, 0);
+}
+
+static void
+unbind_entry (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *entry = gtk_list_item_get_child (item);
+  GdnnValueRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_data (row, entry);
+  g_object_set_data (G_OBJECT (entry), "row", NULL);
+}
+
+/* Read-only columns are labels bound to a property with an expression. */
+static GtkListItemFactory *
+label_factory (const char *property,
+               gboolean    wrap,
+               float       xalign)
+{
+  g_autoptr(GString) ui = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_string_append_printf (ui,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><interface>"
+    "<template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">"
+    "<property name=\"xalign\">%g</property><property name=\"wrap\">%s</property>"
+    "<property name=\"wrap-mode\">word-char</property><property name=\"width-chars\">%d</property>"
+    "<property name=\"max-width-chars\">%d</property>"
+    "<binding name=\"label\"><lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup>"
+    "</lookup></binding></object></property></template></interface>",
+    (double) xalign, wrap ? "True" : "False", wrap ? 18 : 0, wrap ? 30 : -1, property);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&ui));
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+}
+
+static void
+add_column (GdnnValuesPage     *self,
+            const char         *title,
+            GtkListItemFactory *factory,
+            gboolean            expand)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static void
+add_entry_column (GdnnValuesPage *self,
+                  const char     *title,
+                  Field           field)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_entry), GINT_TO_POINTER (field));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_entry), GINT_TO_POINTER (field));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_entry), GINT_TO_POINTER (field));
+  add_column (self, title, factory, FALSE);
+}
+
+static void
+reload (GdnnValuesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *rows;
+
+  if (self->store == NULL)
+    return;
+  rows = gdnn_value_rows_load (self->store, self->unit_id, self->plan_id, self->year, &error);
+  if (rows == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->rows, rows);
+  g_object_unref (rows);
+  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+on_year_selected (GdnnValuesPage *self,
+                  GParamSpec     *pspec,
+                  GtkDropDown    *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || self->first_year == 0)
+    return;
+  if (self->year == self->first_year + (int) selected)
+    return;
+  self->year = self->first_year + (int) selected;
+  self->other_year_confirmed = FALSE;
+  reload (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GdnnValuesPage *self = GDNN_VALUES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!gdnn_store_undo (self->store, NULL, NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  reload (self);
+  show_toast (self, _("The last change was undone."));
+}
+
+static void
+gdnn_values_page_dispose (GObject *object)
+{
+  GdnnValuesPage *self = (GdnnValuesPage *)object;
+
+  g_clear_object (&self->rows);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_VALUES_PAGE);
+
+  G_OBJECT_CLASS (gdnn_values_page_parent_class)->dispose (object);
+}
+
+static void
+gdnn_values_page_class_init (GdnnValuesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gdnn_values_page_dispose;
+
+  g_type_ensure (GDNN_TYPE_VALUE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-values-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, column_view);
+
+  gtk_widget_class_install_action (widget_class, "values.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "values.undo", NULL);
+}
+
+static void
+gdnn_values_page_init (GdnnValuesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, _("Code"), label_factory ("code", FALSE, 0), FALSE);
+  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), TRUE);
+  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), FALSE);
+  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR);
+  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR);
+  add_column (self, "%", label_factory ("percent", FALSE, 1), FALSE);
+  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), FALSE);
+  add_entry_column (self, _("Explanation"), FIELD_NOTE);
+
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
+}
+
+/**
+ * gdnn_values_page_show:
+ * @year: the year shown first (the reporting year)
+ */
+gboolean
+gdnn_values_page_show (GdnnValuesPage  *self,
+                       GdnnStore       *store,
+                       gint64           unit_id,
+                       gint64           plan_id,
+                       int              year,
+                       GError         **error)
+{
+  g_autoptr(GdnnPlan) plan = NULL;
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), FALSE);
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+
+  plan = gdnn_store_get_plan (store, plan_id, error);
+  if (plan == NULL)
+    return FALSE;
+
+  g_set_object (&self->store, store);
+  self->unit_id = unit_id;
+  self->plan_id = plan_id;
+  self->current_year = year;
+  self->year = CLAMP (year, plan->baseline_year, plan->last_year);
+  self->other_year_confirmed = FALSE;
+
+  /* Years from the baseline to the end of the plan. */
+  self->first_year = 0;
+  for (int y = plan->baseline_year; y <= plan->last_year; y++)
+    {
+      char text[16];
+      g_snprintf (text, sizeof text, "%d", y);
+      gtk_string_list_append (years, text);
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, (guint) (self->year - plan->baseline_year));
+  self->first_year = plan->baseline_year;
+
+  reload (self);
+  return TRUE;
+}
+
+GListModel *
+gdnn_values_page_get_rows (GdnnValuesPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), NULL);
+  return self->rows;
+}
