@@ -85,6 +85,31 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+/* A unit or plan that must exist. */
+static inline GdnnUnit *
+gdnn_test_find_unit (GdnnStore  *store,
+                     const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  GdnnUnit *unit = gdnn_store_find_unit_by_code (store, code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (unit);
+  return unit;
+}
+
+static inline GdnnPlan *
+gdnn_test_find_plan (GdnnStore  *store,
+                     const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  GdnnPlan *plan = gdnn_store_find_plan (store, number, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
 /* The first column of the first row of @sql, which must succeed. */
 static inline gint64
 gdnn_test_db_int (sqlite3    *db,

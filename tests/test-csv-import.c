@@ -105,18 +105,6 @@ fixture_setup_full (Fixture       *fixture,
   import_values (fixture, values, g_strv_length ((char **) good_value_rows));
 }
 
-static GdnnUnit *
-find_unit (GdnnStore  *store,
-           const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  GdnnUnit *unit = gdnn_store_find_unit_by_code (store, code, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (unit);
-  return unit;
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -214,11 +202,11 @@ test_units_good (Fixture       *fixture,
   import_units (fixture, good_units, 5);
   g_assert_cmpint (gdnn_test_count (store, "unit"), ==, 5);
 
-  college = find_unit (store, "BG-CD01");
-  school = find_unit (store, "BG-TC02");
-  private_school = find_unit (store, "BG-TC04");
-  bac_kan = find_unit (store, "BK-CD01");
-  office = find_unit (store, "SLD-BG");
+  college = gdnn_test_find_unit (store, "BG-CD01");
+  school = gdnn_test_find_unit (store, "BG-TC02");
+  private_school = gdnn_test_find_unit (store, "BG-TC04");
+  bac_kan = gdnn_test_find_unit (store, "BK-CD01");
+  office = gdnn_test_find_unit (store, "SLD-BG");
 
   g_assert_cmpstr (college->name, ==, "Trường Cao đẳng Kỹ thuật Công nghiệp Bắc Giang");
   g_assert_cmpint (college->type, ==, GDNN_UNIT_TYPE_CAO_DANG);
@@ -282,7 +270,7 @@ test_values_good (Fixture       *fixture,
   import_values (fixture, values, 6);
   g_assert_cmpint (gdnn_test_count (store, "value"), ==, 6);
 
-  college = find_unit (store, "BG-CD01");
+  college = gdnn_test_find_unit (store, "BG-CD01");
   plan = gdnn_store_find_plan (store, "401/KH-UBND", &error);
   g_assert_no_error (error);
   ind = gdnn_store_find_indicator (store, plan->id, "I.2.a.1", &error);
@@ -330,7 +318,7 @@ test_values_replace (Fixture       *fixture,
   g_autofree char *file = g_strconcat (values_header,
                                        "BG-CD01,401/KH-UBND,I.2.a.1,2024,50,90,Đã sửa sau kiểm tra\n", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdnnUnit) college = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (store, "BG-CD01");
   g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (store, "401/KH-UBND", NULL);
   g_autoptr(GdnnIndicator) ind = gdnn_store_find_indicator (store, plan->id, "I.2.a.1", NULL);
   g_autoptr(GdnnValue) value = NULL;
@@ -370,7 +358,7 @@ test_units_update_keeps_details (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnUnit) unit = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (store, "BG-CD01");
   g_autoptr(GdnnUnit) updated = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -382,7 +370,7 @@ test_units_update_keeps_details (Fixture       *fixture,
   g_assert_no_error (error);
 
   import_units (fixture, UH_ROW_RENAME, 1);
-  updated = find_unit (store, "BG-CD01");
+  updated = gdnn_test_find_unit (store, "BG-CD01");
   g_assert_cmpstr (updated->name, ==, "Trường Cao đẳng Kỹ thuật - Công nghiệp Bắc Giang");
   g_assert_cmpint (updated->parent_id, ==, unit->parent_id);
   g_assert_cmpstr (updated->short_name, ==, "CĐ KTCN Bắc Giang");

@@ -32,30 +32,6 @@ fixture_setup_demo (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-static GdnnUnit *
-find_unit (GdnnStore  *store,
-           const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  GdnnUnit *unit = gdnn_store_find_unit_by_code (store, code, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (unit);
-  return unit;
-}
-
-static GdnnPlan *
-find_plan (GdnnStore  *store,
-           const char *number)
-{
-  g_autoptr(GError) error = NULL;
-  GdnnPlan *plan = gdnn_store_find_plan (store, number, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-  return plan;
-}
-
 static gboolean
 is_attached (GdnnStore  *store,
              gint64      unit_id,
@@ -117,14 +93,14 @@ test_demo_values (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) indicators = gdnn_store_list_indicators (store, plan->id, &error);
 
   g_assert_no_error (error);
   for (guint u = 0; bac_giang_units[u] != NULL; u++)
     {
-      g_autoptr(GdnnUnit) unit = find_unit (store, bac_giang_units[u]);
+      g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (store, bac_giang_units[u]);
 
       g_assert_true (is_attached (store, unit->id, "401/KH-UBND"));
       g_assert_false (is_attached (store, unit->id, "206/KH-UBND"));
@@ -165,7 +141,7 @@ test_demo_values (Fixture       *fixture,
 
   /* The offices implement no plan and have no values. */
   {
-    g_autoptr(GdnnUnit) office = find_unit (store, "SLD-BG");
+    g_autoptr(GdnnUnit) office = gdnn_test_find_unit (store, "SLD-BG");
     g_autoptr(GPtrArray) values = gdnn_store_list_values (store, office->id, 0, 0, &error);
 
     g_assert_no_error (error);
@@ -174,7 +150,7 @@ test_demo_values (Fixture       *fixture,
 
   /* The Tây Ninh centre implements its city's plan. */
   {
-    g_autoptr(GdnnUnit) centre = find_unit (store, "TN-TT01");
+    g_autoptr(GdnnUnit) centre = gdnn_test_find_unit (store, "TN-TT01");
     g_autoptr(GPtrArray) plans = gdnn_store_list_unit_plans (store, centre->id, &error);
 
     g_assert_no_error (error);
@@ -188,8 +164,8 @@ test_demo_tasks (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
-  g_autoptr(GdnnUnit) college = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (store, "BG-CD01");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) progress = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
@@ -235,7 +211,7 @@ test_demo_budget (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = gdnn_store_list_budget_lines (store, plan->id, &error);
 
@@ -264,8 +240,8 @@ test_demo_bac_kan (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) plan = find_plan (store, "206/KH-UBND");
-  g_autoptr(GdnnUnit) college = find_unit (store, "BK-CD01");
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "206/KH-UBND");
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (store, "BK-CD01");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) bodies = gdnn_store_list_bodies (store, plan->id, &error);
   g_autoptr(GPtrArray) indicators = NULL;
@@ -334,8 +310,8 @@ test_demo_check_and_summary (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) plan = find_plan (store, "401/KH-UBND");
-  g_autoptr(GdnnUnit) college = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (store, "BG-CD01");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = gdnn_store_check (store, &error);
   g_autoptr(GdnnPlanSummary) summary = NULL;
@@ -386,11 +362,11 @@ test_demo_summary_ended (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   GdnnStore *store = fixture->store;
-  g_autoptr(GdnnPlan) bac_kan = find_plan (store, "206/KH-UBND");
-  g_autoptr(GdnnPlan) bac_giang = find_plan (store, "401/KH-UBND");
-  g_autoptr(GdnnPlan) national = find_plan (store, "2222/QĐ-TTg");
-  g_autoptr(GdnnUnit) bk_college = find_unit (store, "BK-CD01");
-  g_autoptr(GdnnUnit) bg_college = find_unit (store, "BG-CD01");
+  g_autoptr(GdnnPlan) bac_kan = gdnn_test_find_plan (store, "206/KH-UBND");
+  g_autoptr(GdnnPlan) bac_giang = gdnn_test_find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnPlan) national = gdnn_test_find_plan (store, "2222/QĐ-TTg");
+  g_autoptr(GdnnUnit) bk_college = gdnn_test_find_unit (store, "BK-CD01");
+  g_autoptr(GdnnUnit) bg_college = gdnn_test_find_unit (store, "BG-CD01");
   g_autoptr(GdnnPlanSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;

@@ -59,18 +59,6 @@ resources_path (const char *name)
 }
 
 static GdnnPlan *
-find_plan (GdnnStore  *store,
-           const char *number)
-{
-  g_autoptr(GError) error = NULL;
-  GdnnPlan *plan = gdnn_store_find_plan (store, number, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-  return plan;
-}
-
-static GdnnPlan *
 find_plan_by_issuer (GdnnStore  *store,
                      const char *issuer_part)
 {
@@ -190,7 +178,7 @@ test_shipped_bac_giang (Fixture       *fixture,
   g_assert_cmpuint (plans->len, ==, 5);
   g_assert_cmpint (gdnn_test_count (store, "plan"), ==, 5);
 
-  plan = find_plan (store, "401/KH-UBND");
+  plan = gdnn_test_find_plan (store, "401/KH-UBND");
   g_assert_cmpstr (plan->issuer, ==, "Ủy ban nhân dân tỉnh Bắc Giang");
   g_assert_cmpstr (plan->parent_number, ==, "2222/QĐ-TTg");
   g_assert_cmpstr (plan->issue_date, ==, "2022-06-30");
@@ -311,7 +299,7 @@ test_shipped_bac_kan (Fixture       *fixture,
   gint64 college;
 
   import_shipped (store);
-  plan = find_plan (store, "206/KH-UBND");
+  plan = gdnn_test_find_plan (store, "206/KH-UBND");
   g_assert_cmpstr (plan->issuer, ==, "Ủy ban nhân dân tỉnh Bắc Kạn");
   g_assert_cmpint (plan->first_year, ==, 2023);
   g_assert_cmpint (plan->last_year, ==, 2023);
@@ -401,7 +389,7 @@ test_shipped_matches_json (Fixture       *fixture,
       g_assert_no_error (error);
       root = json_node_get_object (json_parser_get_root (parser));
 
-      plan = find_plan (store, json_object_get_string_member (root, "number"));
+      plan = gdnn_test_find_plan (store, json_object_get_string_member (root, "number"));
       g_assert_cmpstr (plan->title, ==, json_object_get_string_member (root, "title"));
       g_assert_cmpint (plan->first_year, ==, json_object_get_int_member (root, "first_year"));
       g_assert_cmpint (plan->last_year, ==, json_object_get_int_member (root, "last_year"));
@@ -626,7 +614,7 @@ test_import_twice (Fixture       *fixture,
 
   for (guint i = 0; plan_tables[i] != NULL; i++)
     g_assert_cmpint (gdnn_test_count (store, plan_tables[i]), ==, counts[i]);
-  plan = find_plan (store, "401/KH-UBND");
+  plan = gdnn_test_find_plan (store, "401/KH-UBND");
   g_assert_cmpint (plan->id, ==, id);
 
   /* The same through import_data, with the small template. */
