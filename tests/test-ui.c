@@ -19,44 +19,7 @@
 #include "gdnn-i18n.h"
 #include "gdnn-store-private.h"
 #include "gdnn-window.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, needle);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_entries (GtkWidget *root,
-                 GPtrArray *out)
-{
-  if (GTK_IS_ENTRY (root) && gtk_widget_get_mapped (root))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_entries (child, out);
-}
+#include "gdnn-ui-test-utils.h"
 
 static gint64
 query_int (GdnnStore  *store,
@@ -70,33 +33,6 @@ query_int (GdnnStore  *store,
   result = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return result;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  const char *dir = g_getenv ("GDNN_TEST_OUTPUT");
-  g_autofree char *outdir = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  g_assert_nonnull (texture);
-
-  g_mkdir_with_parents (outdir, 0755);
-  path = g_build_filename (outdir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static void
@@ -122,33 +58,33 @@ test_window_overview (void)
   window = gdnn_window_new (app, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (500);
+  gdnn_ui_iterate (500);
 
   /* The sample-data banner is shown for the demo database. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Dữ liệu mẫu"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Trường Cao đẳng Kỹ thuật Công nghiệp Bắc Giang"));
-  save_png (GTK_WIDGET (window), "01-start.png");
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "Dữ liệu mẫu"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "Trường Cao đẳng Kỹ thuật Công nghiệp Bắc Giang"));
+  gdnn_ui_save_png (GTK_WIDGET (window), "01-start.png");
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
   gdnn_window_set_today (window, &today);
   g_assert_true (gdnn_window_select_plan (window, "BG-CD01", "401/KH-UBND"));
-  iterate (500);
+  gdnn_ui_iterate (500);
 
   /* Bắc Giang's yearly report is due 30/11: 7 days from 23/11/2026. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "30/11/2026"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "30/11/2026"));
   {
-    GtkWidget *days = find_label (GTK_WIDGET (window), "7");
+    GtkWidget *days = gdnn_ui_find_label (GTK_WIDGET (window), "7");
     g_assert_nonnull (days);
   }
   /* Targets as the plan sets them, and the 2026 values. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "I.2.a.1 · 2025: 50% · 2030: 100%"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "2026"));
-  save_png (GTK_WIDGET (window), "02-overview-401.png");
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "I.2.a.1 · 2025: 50% · 2030: 100%"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "2026"));
+  gdnn_ui_save_png (GTK_WIDGET (window), "02-overview-401.png");
 
   /* The value form: edit I.2.a.1's numerator through its entry. */
   gdnn_window_show_page (window, "values");
-  iterate (500);
+  gdnn_ui_iterate (500);
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
     const char *value_sql =
@@ -159,60 +95,60 @@ test_window_overview (void)
     gint64 before = query_int (store, value_sql);
     GtkWidget *numerator, *denominator;
 
-    collect_entries (GTK_WIDGET (gdnn_window_get_values_page (window)), entries);
+    gdnn_ui_collect (GTK_WIDGET (gdnn_window_get_values_page (window)), GTK_TYPE_ENTRY, entries);
     g_assert_cmpuint (entries->len, >=, 3);
     numerator = g_ptr_array_index (entries, 0);
     denominator = g_ptr_array_index (entries, 1);
-    save_png (GTK_WIDGET (window), "05-values.png");
+    gdnn_ui_save_png (GTK_WIDGET (window), "05-values.png");
 
     /* 140 of the stored denominator: on track, saved at once. */
     gtk_editable_set_text (GTK_EDITABLE (denominator), "200");
     g_signal_emit_by_name (denominator, "activate");
     gtk_editable_set_text (GTK_EDITABLE (numerator), "140");
     g_signal_emit_by_name (numerator, "activate");
-    iterate (200);
+    gdnn_ui_iterate (200);
     g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log;"), ==, log_before + 2);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'value' "
                                        "AND action = 'update' AND json_extract (new, '$.numerator') = 140;"), ==, 1);
-    g_assert_nonnull (find_label (GTK_WIDGET (window), "70%"));
+    g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "70%"));
 
     /* A numerator above the denominator is refused beside the row. */
     gtk_editable_set_text (GTK_EDITABLE (numerator), "500");
     g_signal_emit_by_name (numerator, "activate");
-    iterate (200);
+    gdnn_ui_iterate (200);
     g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
-    g_assert_nonnull (find_label (GTK_WIDGET (window),
+    g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window),
                                   g_dgettext (GETTEXT_PACKAGE, "The numerator cannot be larger than the denominator.")));
-    save_png (GTK_WIDGET (window), "06-values-refused.png");
+    gdnn_ui_save_png (GTK_WIDGET (window), "06-values-refused.png");
 
     /* Ctrl+Z (the page's undo action) twice: back to the stored value. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
-    iterate (200);
+    gdnn_ui_iterate (200);
     g_assert_cmpint (query_int (store, value_sql), ==, before);
   }
   gdnn_window_show_page (window, "overview");
 
   /* A narrow window folds the sidebar away and still shows the overview. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  iterate (500);
-  save_png (GTK_WIDGET (window), "03-narrow.png");
+  gdnn_ui_iterate (500);
+  gdnn_ui_save_png (GTK_WIDGET (window), "03-narrow.png");
 
   g_assert_true (gdnn_window_select_plan (window, "BK-CD01", "206/KH-UBND"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  iterate (500);
+  gdnn_ui_iterate (500);
   /* Bắc Kạn's plan covers 2023 only: no report is due any more, and the
    * college sees its own enrolment target (340) beside the plan's 6.000. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window),
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window),
                                 g_dgettext (GETTEXT_PACKAGE, "The plan has ended; no report is due")));
-  g_assert_null (find_label (GTK_WIDGET (window), "15/12/2026"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "I.2.1 · 2023: 6.000 người · 2023"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), ": 340 người"));
-  save_png (GTK_WIDGET (window), "04-overview-bac-kan.png");
+  g_assert_null (gdnn_ui_find_label (GTK_WIDGET (window), "15/12/2026"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "I.2.1 · 2023: 6.000 người · 2023"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), ": 340 người"));
+  gdnn_ui_save_png (GTK_WIDGET (window), "04-overview-bac-kan.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  gdnn_ui_iterate (100);
   g_clear_object (&store);
 
   {

@@ -1,0 +1,87 @@
+/* gdnn-ui-test-utils.h
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers shared by the window tests that run under Xvfb: spinning the
+ * main loop, finding mapped labels and entries in a widget tree, and
+ * saving a PNG of a widget for review in the test output. */
+
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* Runs the default main context for @ms milliseconds. */
+static inline void
+gdnn_ui_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first mapped GtkLabel under @root whose text contains @needle. */
+static inline GtkWidget *
+gdnn_ui_find_label (GtkWidget  *root,
+                    const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gdnn_ui_find_label (child, needle);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Appends every mapped widget of @type under @root to @out, in tree order. */
+static inline void
+gdnn_ui_collect (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gdnn_ui_collect (child, type, out);
+}
+
+/* Saves what @widget shows as a PNG named @name in
+ * $GDNN_TEST_OUTPUT/screenshots (or the test build folder). */
+static inline void
+gdnn_ui_save_png (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  const char *dir = g_getenv ("GDNN_TEST_OUTPUT");
+  g_autofree char *outdir = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (outdir, 0755);
+  path = g_build_filename (outdir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
