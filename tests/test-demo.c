@@ -346,6 +346,43 @@ test_demo_check_and_summary (Fixture       *fixture,
   g_assert_cmpuint (summary->n_with_value, ==, values->len);
   g_assert_cmpuint (summary->n_with_value, >, 0);
 
+  /* Late tasks, counted here independently in SQL: marked overdue, or past
+   * their due date and not done. */
+  g_assert_cmpint (summary->n_tasks_late, ==, gdnn_test_query_int (store,
+    "SELECT count(*) FROM task t JOIN plan p ON p.id = t.plan_id "
+    "LEFT JOIN task_progress tp ON tp.task_id = t.id AND tp.year = 2026 AND tp.period = 'year' "
+    "  AND tp.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01') "
+    "WHERE p.number = '401/KH-UBND' "
+    "  AND (t.unit_id IS NULL OR t.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01')) "
+    "  AND (tp.status = 'overdue' OR (ifnull (tp.status, 'not_started') != 'done' "
+    "       AND t.due_date IS NOT NULL AND t.due_date < '2026-11-23'));"));
+  g_assert_cmpuint (summary->n_tasks_late, >, 0);
+
+  /* A value put far behind its track without an explanation is counted;
+   * giving the explanation clears it. */
+  {
+    guint before = summary->n_notes_missing;
+    const char *where =
+      " WHERE unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01') AND year = 2026 AND period = 'year' "
+      "   AND indicator_id = (SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id "
+      "                       WHERE p.number = '401/KH-UBND' AND i.code = 'I.2.a.1');";
+    g_autofree char *behind = g_strconcat ("UPDATE value SET numerator = 1, denominator = 100, note = NULL", where, NULL);
+    g_autofree char *noted = g_strconcat ("UPDATE value SET note = 'Thiếu kinh phí'", where, NULL);
+
+    gdnn_test_exec (store, behind);
+    g_clear_pointer (&summary, gdnn_plan_summary_free);
+    summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->n_notes_missing, >=, 1);
+    before = summary->n_notes_missing;
+
+    gdnn_test_exec (store, noted);
+    g_clear_pointer (&summary, gdnn_plan_summary_free);
+    summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->n_notes_missing, ==, before - 1);
+  }
+
   /* In December the next report is next year's. */
   g_clear_pointer (&summary, gdnn_plan_summary_free);
   g_date_set_dmy (&today, 1, 12, 2026);

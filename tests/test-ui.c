@@ -18,6 +18,8 @@
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-store-private.h"
+#include "gdnn-text.h"
+#include "gdnn-value-row.h"
 #include "gdnn-window.h"
 #include "gdnn-ui-test-utils.h"
 
@@ -80,6 +82,7 @@ test_window_overview (void)
   /* Targets as the plan sets them, and the 2026 values. */
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "I.2.a.1 · 2025: 50% · 2030: 100%"));
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "2026"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Late tasks")));
   gdnn_ui_save_png (GTK_WIDGET (window), "02-overview-401.png");
 
   /* The value form: edit I.2.a.1's numerator through its entry. */
@@ -121,6 +124,54 @@ test_window_overview (void)
     g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window),
                                   g_dgettext (GETTEXT_PACKAGE, "The numerator cannot be larger than the denominator.")));
     gdnn_ui_save_png (GTK_WIDGET (window), "06-values-refused.png");
+
+    /* The search box finds "Đào tạo" from "dao tao"; the Indicator column
+     * sorts the rows in Vietnamese order. */
+    {
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+      g_autoptr(GPtrArray) searches = g_ptr_array_new ();
+      GtkColumnView *view;
+      GListModel *model;
+      guint all, found;
+
+      gdnn_ui_collect (GTK_WIDGET (gdnn_window_get_values_page (window)), GTK_TYPE_COLUMN_VIEW, views);
+      gdnn_ui_collect (GTK_WIDGET (gdnn_window_get_values_page (window)), GTK_TYPE_SEARCH_ENTRY, searches);
+      g_assert_cmpuint (views->len, ==, 1);
+      g_assert_cmpuint (searches->len, ==, 1);
+      view = g_ptr_array_index (views, 0);
+      model = G_LIST_MODEL (gtk_column_view_get_model (view));
+      all = g_list_model_get_n_items (model);
+
+      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (searches, 0)), "dao tao");
+      gdnn_ui_iterate (400);
+      found = g_list_model_get_n_items (model);
+      g_assert_cmpuint (found, >, 0);
+      g_assert_cmpuint (found, <, all);
+      for (guint i = 0; i < found; i++)
+        {
+          g_autoptr(GdnnValueRow) row = g_list_model_get_item (model, i);
+          g_autofree char *name = g_utf8_casefold (gdnn_value_row_get_indicator (row)->name, -1);
+          g_assert_nonnull (strstr (name, "đào tạo"));
+        }
+      gdnn_ui_save_png (GTK_WIDGET (window), "07-values-search.png");
+      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (searches, 0)), "");
+      gdnn_ui_iterate (400);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+      gtk_column_view_sort_by_column (view, g_list_model_get_item (gtk_column_view_get_columns (view), 1),
+                                      GTK_SORT_ASCENDING);
+      g_object_unref (g_list_model_get_item (gtk_column_view_get_columns (view), 1));
+      gdnn_ui_iterate (200);
+      for (guint i = 1; i < all; i++)
+        {
+          g_autoptr(GdnnValueRow) a = g_list_model_get_item (model, i - 1);
+          g_autoptr(GdnnValueRow) b = g_list_model_get_item (model, i);
+          g_assert_cmpint (gdnn_collate (gdnn_value_row_get_indicator (a)->name,
+                                         gdnn_value_row_get_indicator (b)->name), <=, 0);
+        }
+      gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+      gdnn_ui_iterate (200);
+    }
 
     /* Ctrl+Z (the page's undo action) twice: back to the stored value. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));

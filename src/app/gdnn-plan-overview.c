@@ -31,6 +31,8 @@ struct _GdnnPlanOverview
   GtkLabel             *values_label;
   GtkLabel             *tasks_count;
   GtkLabel             *tasks_label;
+  GtkLabel             *notes_count;
+  GtkLabel             *late_count;
   AdwPreferencesGroup  *indicator_group;
   AdwPreferencesGroup  *task_group;
 
@@ -67,6 +69,8 @@ gdnn_plan_overview_class_init (GdnnPlanOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, values_label);
   gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, tasks_count);
   gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, tasks_label);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, notes_count);
+  gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, late_count);
   gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, indicator_group);
   gtk_widget_class_bind_template_child (widget_class, GdnnPlanOverview, task_group);
 }
@@ -218,6 +222,21 @@ add_task_rows (GdnnPlanOverview      *self,
     }
 }
 
+/* A count that needs the user's attention is marked, not by colour alone:
+ * the row's warning icon says so too. */
+static void
+set_count (GtkLabel *label,
+           guint     count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_text (label, text);
+  if (count > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "behind");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "behind");
+}
+
 gboolean
 gdnn_plan_overview_show (GdnnPlanOverview  *self,
                          GdnnStore         *store,
@@ -299,6 +318,9 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   gtk_label_set_text (self->tasks_label, summary->tasks_by_status[GDNN_TASK_OVERDUE] > 0 ?
                       _("tasks done; some are overdue") : _("tasks done"));
   g_clear_pointer (&text, g_free);
+
+  set_count (self->notes_count, summary->n_notes_missing);
+  set_count (self->late_count, summary->n_tasks_late);
 
   /* Translators: %d is a year. */
   text = g_strdup_printf (_("Targets and Values for %d"), summary->year);

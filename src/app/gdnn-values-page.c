@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-text.h"
 #include "gdnn-value-row.h"
 #include "gdnn-values-page.h"
 
@@ -26,6 +27,9 @@ struct _GdnnValuesPage
   /* Template widgets */
   GtkDropDown    *year_dropdown;
   GtkColumnView  *column_view;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *attention_toggle;
+  GtkCustomFilter *filter;
 
   /* Owned references */
   GdnnStore      *store;
@@ -316,10 +320,16 @@ static void
 add_column (GdnnValuesPage     *self,
             const char         *title,
             GtkListItemFactory *factory,
-            gboolean            expand)
+            gboolean            expand,
+            GCompareDataFunc    compare)
 {
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
+  if (compare != NULL)
+    {
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
@@ -337,7 +347,81 @@ add_entry_column (GdnnValuesPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry), GINT_TO_POINTER (field));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_entry), GINT_TO_POINTER (field));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_entry), GINT_TO_POINTER (field));
-  add_column (self, title, factory, FALSE);
+  add_column (self, title, factory, FALSE, NULL);
+}
+
+/* Rows needing the user: no value yet, behind the track without an
+ * explanation, or an edit that was refused. */
+static gboolean
+row_needs_attention (GdnnValueRow *row)
+{
+  const GdnnValue *value = gdnn_value_row_get_value (row);
+  g_autofree char *message = NULL;
+
+  g_object_get (row, "message", &message, NULL);
+  return !value->has_numerator || gdnn_value_row_needs_note (row) || (message != NULL && message[0] != '\0');
+}
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  GdnnValuesPage *self = user_data;
+  GdnnValueRow *row = item;
+  const GdnnIndicator *ind = gdnn_value_row_get_indicator (row);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (gtk_toggle_button_get_active (self->attention_toggle) && !row_needs_attention (row))
+    return FALSE;
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+  return gdnn_search_match (ind->code, needle) || gdnn_search_match (ind->name, needle);
+}
+
+static void
+refilter (GdnnValuesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The plan's own order is the natural order of the codes (I.2.a.2 before
+ * I.2.a.10). */
+static int
+compare_code (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  int pa = gdnn_value_row_get_indicator ((GdnnValueRow *) a)->position;
+  int pb = gdnn_value_row_get_indicator ((GdnnValueRow *) b)->position;
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* Names in Vietnamese dictionary order (Ấ, Ế, Ớ included). */
+static int
+compare_name (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return gdnn_collate (gdnn_value_row_get_indicator ((GdnnValueRow *) a)->name,
+                       gdnn_value_row_get_indicator ((GdnnValueRow *) b)->name);
+}
+
+/* By the computed value; rows without one come last. */
+static int
+compare_measure (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  gboolean has_a = FALSE, has_b = FALSE;
+  double va = gdnn_value_measure (gdnn_value_row_get_indicator ((GdnnValueRow *) a),
+                                  gdnn_value_row_get_value ((GdnnValueRow *) a), &has_a);
+  double vb = gdnn_value_measure (gdnn_value_row_get_indicator ((GdnnValueRow *) b),
+                                  gdnn_value_row_get_value ((GdnnValueRow *) b), &has_b);
+
+  if (has_a != has_b)
+    return has_a ? -1 : 1;
+  return (va > vb) - (va < vb);
 }
 
 static void
@@ -345,6 +429,8 @@ reload (GdnnValuesPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
   GListModel *rows;
 
   if (self->store == NULL)
@@ -357,7 +443,11 @@ reload (GdnnValuesPage *self)
     }
   g_set_object (&self->rows, rows);
   g_object_unref (rows);
-  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  /* rows → search and "to check" filter → the column the user sorted by. */
+  filtered = gtk_filter_list_model_new (g_object_ref (self->rows), GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -397,12 +487,21 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (GDNN_VALUES_PAGE (widget)->search_entry));
+}
+
+static void
 gdnn_values_page_dispose (GObject *object)
 {
   GdnnValuesPage *self = (GdnnValuesPage *)object;
 
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
+  g_clear_object (&self->filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_VALUES_PAGE);
 
   G_OBJECT_CLASS (gdnn_values_page_parent_class)->dispose (object);
@@ -420,9 +519,13 @@ gdnn_values_page_class_init (GdnnValuesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-values-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GdnnValuesPage, attention_toggle);
 
   gtk_widget_class_install_action (widget_class, "values.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "values.undo", NULL);
+  gtk_widget_class_install_action (widget_class, "values.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "values.search", NULL);
 }
 
 static void
@@ -430,16 +533,19 @@ gdnn_values_page_init (GdnnValuesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Code"), label_factory ("code", FALSE, 0), FALSE);
-  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), TRUE);
-  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), FALSE);
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  add_column (self, _("Code"), label_factory ("code", FALSE, 0), FALSE, compare_code);
+  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), TRUE, compare_name);
+  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), FALSE, NULL);
   add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR);
   add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR);
-  add_column (self, "%", label_factory ("percent", FALSE, 1), FALSE);
-  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), FALSE);
+  add_column (self, "%", label_factory ("percent", FALSE, 1), FALSE, compare_measure);
+  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), FALSE, NULL);
   add_entry_column (self, _("Explanation"), FIELD_NOTE);
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->attention_toggle, "toggled", G_CALLBACK (refilter), self);
 }
 
 /**

@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gdnn-schedule.h"
 #include "gdnn-summary.h"
+#include "gdnn-value-row.h"
 
 void
 gdnn_plan_summary_free (GdnnPlanSummary *summary)
@@ -43,6 +46,8 @@ gdnn_plan_summary_compute (GdnnStore    *store,
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) progress = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autofree char *today_iso = NULL;
   g_autoptr(GHashTable) status = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) with_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   const GdnnReportPeriod *period = NULL;
@@ -70,8 +75,16 @@ gdnn_plan_summary_compute (GdnnStore    *store,
   if (!(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
       !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)) ||
       !(tasks = gdnn_store_list_tasks (store, plan_id, unit_id, error)) ||
-      !(progress = gdnn_store_list_task_progress (store, unit_id, plan_id, summary->year, error)))
+      !(progress = gdnn_store_list_task_progress (store, unit_id, plan_id, summary->year, error)) ||
+      !(rows = gdnn_value_rows_load (store, unit_id, plan_id, summary->year, error)))
     return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+      if (gdnn_value_row_needs_note (row))
+        summary->n_notes_missing++;
+    }
 
   summary->n_indicators = indicators->len;
   for (guint i = 0; i < values->len; i++)
@@ -88,12 +101,20 @@ gdnn_plan_summary_compute (GdnnStore    *store,
       if (g_str_equal (p->period, "year"))
         g_hash_table_insert (status, &p->task_id, p);
     }
+  today_iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (today), g_date_get_month (today),
+                               g_date_get_day (today));
   summary->n_tasks = tasks->len;
   for (guint i = 0; i < tasks->len; i++)
     {
       GdnnTask *t = g_ptr_array_index (tasks, i);
       GdnnTaskProgress *p = g_hash_table_lookup (status, &t->id);
-      summary->tasks_by_status[p != NULL ? p->status : GDNN_TASK_NOT_STARTED]++;
+      GdnnTaskStatus s = p != NULL ? p->status : GDNN_TASK_NOT_STARTED;
+
+      summary->tasks_by_status[s]++;
+      /* Due dates are stored as YYYY-MM-DD, so they compare as text. */
+      if (s == GDNN_TASK_OVERDUE ||
+          (s != GDNN_TASK_DONE && t->due_date != NULL && strcmp (t->due_date, today_iso) < 0))
+        summary->n_tasks_late++;
     }
 
   return g_steal_pointer (&summary);

@@ -19,6 +19,8 @@ typedef struct
   guint    n_with_value;
   guint    n_tasks;
   guint    tasks_by_status[GDNN_N_TASK_STATUS];
+  guint    n_tasks_late;    /* marked overdue, or past the due date and not done */
+  guint    n_notes_missing; /* values behind their track without an explanation */
   int      days_left;       /* -1: the plan has no report schedule or has ended */
   gboolean ended;           /* the next due date falls after the plan's last year */
   GDate    due;

@@ -311,6 +311,16 @@ gdnn_value_row_get_track (GdnnValueRow *self)
   return self->has_track ? self->track.state : GDNN_TRACK_UNKNOWN;
 }
 
+/* TRUE when the stored value is behind its track and has no explanation
+ * (giải trình), which the report requires. */
+gboolean
+gdnn_value_row_needs_note (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), FALSE);
+  return self->has_track && gdnn_track_needs_note (&self->track) &&
+         (self->value->note == NULL || self->value->note[0] == '\0');
+}
+
 void
 gdnn_value_row_set_value (GdnnValueRow    *self,
                           const GdnnValue *value)

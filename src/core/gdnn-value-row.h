@@ -32,6 +32,7 @@ const GdnnValue     *gdnn_value_row_get_value     (GdnnValueRow       *self);
 void                 gdnn_value_row_set_value     (GdnnValueRow       *self,
                                                    const GdnnValue    *value);
 GdnnTrackState       gdnn_value_row_get_track     (GdnnValueRow       *self);
+gboolean             gdnn_value_row_needs_note    (GdnnValueRow       *self);
 int                  gdnn_value_row_get_year      (GdnnValueRow       *self);
 void                 gdnn_value_row_set_message   (GdnnValueRow       *self,
                                                    const char         *message);
