@@ -348,6 +348,66 @@ test_undo_task_progress (Fixture       *fixture,
   g_assert_cmpstr (((GdnnTaskProgress *) g_ptr_array_index (after, 0))->result, ==, first->result);
 }
 
+/* Refreshing rows in place for another year gives what loading them anew
+ * for that year gives, and clears a refused edit's message. */
+static void
+test_value_rows_refresh (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (fixture->store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (fixture->store, "BG-CD01");
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  guint differing = 0;
+
+  rows = gdnn_value_rows_load (fixture->store, unit->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  fresh = gdnn_value_rows_load (fixture->store, unit->id, plan->id, 2024, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GdnnValueRow) first = g_list_model_get_item (rows, 0);
+    gdnn_value_row_set_message (first, "refused");
+  }
+
+  g_assert_true (gdnn_value_rows_refresh (rows, fixture->store, unit->id, plan->id, 2024, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (fresh));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GdnnValueRow) a = g_list_model_get_item (rows, i);
+      g_autoptr(GdnnValueRow) b = g_list_model_get_item (fresh, i);
+      const char *props[] = { "numerator", "denominator", "note", "percent", "status", "message" };
+
+      g_assert_cmpint (gdnn_value_row_get_year (a), ==, 2024);
+      g_assert_cmpint (gdnn_value_row_get_value (a)->year, ==, 2024);
+      for (guint p = 0; p < G_N_ELEMENTS (props); p++)
+        {
+          g_autofree char *ta = NULL;
+          g_autofree char *tb = NULL;
+          g_object_get (a, props[p], &ta, NULL);
+          g_object_get (b, props[p], &tb, NULL);
+          g_assert_cmpstr (ta, ==, tb);
+        }
+    }
+
+  /* 2024 and 2026 really differ in the demo data, so the test means something. */
+  {
+    g_autoptr(GListModel) y2026 = gdnn_value_rows_load (fixture->store, unit->id, plan->id, 2026, &error);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GdnnValueRow) a = g_list_model_get_item (rows, i);
+        g_autoptr(GdnnValueRow) c = g_list_model_get_item (y2026, i);
+        g_autofree char *ta = NULL;
+        g_autofree char *tc = NULL;
+        g_object_get (a, "numerator", &ta, NULL);
+        g_object_get (c, "numerator", &tc, NULL);
+        differing += g_strcmp0 (ta, tc) != 0;
+      }
+  }
+  g_assert_cmpuint (differing, >, 0);
+}
+
 static void
 test_undo_nothing (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -373,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/core/value-row/properties", test_value_row_properties);
   g_test_add ("/core/undo/steps-back", Fixture, NULL, demo_setup, test_undo_steps_back, fixture_teardown);
   g_test_add ("/core/undo/task-progress", Fixture, NULL, demo_setup, test_undo_task_progress, fixture_teardown);
+  g_test_add ("/core/value-row/refresh", Fixture, NULL, demo_setup, test_value_rows_refresh, fixture_teardown);
   g_test_add ("/core/undo/nothing", Fixture, NULL, fixture_setup, test_undo_nothing, fixture_teardown);
 
   return g_test_run ();

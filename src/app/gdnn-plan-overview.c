@@ -37,7 +37,19 @@ struct _GdnnPlanOverview
   AdwPreferencesGroup  *task_group;
 
   GPtrArray            *rows;   /* rows added to the groups, to remove them */
+
+  /* Kept while shown: the rows of a large plan's groups are made when the
+   * user opens the group. */
+  GPtrArray            *indicators;
+  GPtrArray            *values;
+  GPtrArray            *bodies;
+  GHashTable           *by_indicator;   /* indicator id → GdnnValue in values */
+  GHashTable           *own_bodies;     /* ids of the plan's bodies that are this unit */
 };
+
+/* Above this many indicators the overview shows them by group, each group
+ * folded: 200 rows laid out at once stalled the window (bench/bench-forms). */
+#define FLAT_LIST_MAX 30
 
 G_DEFINE_FINAL_TYPE (GdnnPlanOverview, gdnn_plan_overview, ADW_TYPE_BIN)
 
@@ -47,6 +59,11 @@ gdnn_plan_overview_dispose (GObject *object)
   GdnnPlanOverview *self = (GdnnPlanOverview *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->by_indicator, g_hash_table_unref);
+  g_clear_pointer (&self->own_bodies, g_hash_table_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->bodies, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_PLAN_OVERVIEW);
 
   G_OBJECT_CLASS (gdnn_plan_overview_parent_class)->dispose (object);
@@ -151,56 +168,104 @@ describe_targets (const GdnnIndicator *ind,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static void
-add_indicator_rows (GdnnPlanOverview *self,
-                    GPtrArray        *indicators,
-                    GPtrArray        *values,
-                    GHashTable       *own_bodies)
+static GtkWidget *
+make_indicator_row (GdnnPlanOverview    *self,
+                    const GdnnIndicator *ind)
 {
-  g_autoptr(GHashTable) by_indicator = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GdnnValue *v = g_hash_table_lookup (self->by_indicator, &ind->id);
+  g_autofree char *subtitle = describe_targets (ind, self->own_bodies);
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_markup_escape_text (ind->name, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
 
-  for (guint i = 0; i < values->len; i++)
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  if (v != NULL && v->has_numerator)
     {
-      GdnnValue *v = g_ptr_array_index (values, i);
-      if (g_str_equal (v->period, "year"))
-        g_hash_table_insert (by_indicator, &v->indicator_id, v);
-    }
+      double percent;
 
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      GdnnIndicator *ind = g_ptr_array_index (indicators, i);
-      GdnnValue *v = g_hash_table_lookup (by_indicator, &ind->id);
-      g_autofree char *subtitle = describe_targets (ind, own_bodies);
-      g_autofree char *text = NULL;
-      g_autofree char *name = g_markup_escape_text (ind->name, -1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-
-      if (v != NULL && v->has_numerator)
+      if (ind->measure == GDNN_MEASURE_RATIO && gdnn_value_get_percent (v, &percent))
         {
-          double percent;
-
-          if (ind->measure == GDNN_MEASURE_RATIO && gdnn_value_get_percent (v, &percent))
-            {
-              g_autofree char *pct = gdnn_format_percent (percent, 1);
-              g_autofree char *num = gdnn_format_number (v->numerator, 0);
-              g_autofree char *den = gdnn_format_number (v->denominator, 0);
-              text = g_strdup_printf ("%s (%s/%s)", pct, num, den);
-            }
-          else
-            text = format_measure (ind, v->numerator);
+          g_autofree char *pct = gdnn_format_percent (percent, 1);
+          g_autofree char *num = gdnn_format_number (v->numerator, 0);
+          g_autofree char *den = gdnn_format_number (v->denominator, 0);
+          text = g_strdup_printf ("%s (%s/%s)", pct, num, den);
         }
       else
-        text = g_strdup (_("No value yet"));
+        text = format_measure (ind, v->numerator);
+    }
+  else
+    text = g_strdup (_("No value yet"));
 
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, v != NULL ? "numeric" : "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      add_row (self, self->indicator_group, row);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, v != NULL ? "numeric" : "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+/* A folded group fills itself the first time it is opened. */
+static void
+on_group_expanded (AdwExpanderRow   *expander,
+                   GParamSpec       *pspec,
+                   GdnnPlanOverview *self)
+{
+  guint first = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "first"));
+  guint last = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "last"));
+
+  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "filled") != NULL ||
+      self->indicators == NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+  for (guint i = first; i < last && i < self->indicators->len; i++)
+    adw_expander_row_add_row (expander, make_indicator_row (self, g_ptr_array_index (self->indicators, i)));
+}
+
+static void
+add_indicator_rows (GdnnPlanOverview *self)
+{
+  guint first = 0;
+
+  if (self->indicators->len <= FLAT_LIST_MAX)
+    {
+      for (guint i = 0; i < self->indicators->len; i++)
+        add_row (self, self->indicator_group, make_indicator_row (self, g_ptr_array_index (self->indicators, i)));
+      return;
+    }
+
+  /* Indicators come in the plan's order, so each group is a run. */
+  while (first < self->indicators->len)
+    {
+      GdnnIndicator *head = g_ptr_array_index (self->indicators, first);
+      guint last = first, with_value = 0;
+      GtkWidget *expander;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      while (last < self->indicators->len &&
+             ((GdnnIndicator *) g_ptr_array_index (self->indicators, last))->group_id == head->group_id)
+        {
+          GdnnIndicator *ind = g_ptr_array_index (self->indicators, last);
+          GdnnValue *v = g_hash_table_lookup (self->by_indicator, &ind->id);
+          if (v != NULL && v->has_numerator)
+            with_value++;
+          last++;
+        }
+
+      expander = adw_expander_row_new ();
+      title = g_markup_printf_escaped ("%s %s", head->group_code != NULL ? head->group_code : "",
+                                       head->group_title != NULL ? head->group_title : _("Other indicators"));
+      /* Translators: e.g. "12/20 indicators have a value". */
+      subtitle = g_strdup_printf (_("%u/%u indicators have a value"), with_value, last - first);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      g_object_set_data (G_OBJECT (expander), "first", GUINT_TO_POINTER (first));
+      g_object_set_data (G_OBJECT (expander), "last", GUINT_TO_POINTER (last));
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_group_expanded), self);
+      add_row (self, self->indicator_group, expander);
+      first = last;
     }
 }
 
@@ -250,7 +315,6 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GPtrArray) bodies = NULL;
-  g_autoptr(GHashTable) own_bodies = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *text = NULL;
@@ -265,14 +329,29 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
       !(bodies = gdnn_store_list_bodies (store, plan_id, error)))
     return FALSE;
 
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      GdnnBody *body = g_ptr_array_index (bodies, i);
-      if (body->unit_id == unit_id)
-        g_hash_table_add (own_bodies, &body->id);
-    }
-
   clear_rows (self);
+  g_clear_pointer (&self->by_indicator, g_hash_table_unref);
+  g_clear_pointer (&self->own_bodies, g_hash_table_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->bodies, g_ptr_array_unref);
+  self->indicators = g_steal_pointer (&indicators);
+  self->values = g_steal_pointer (&values);
+  self->bodies = g_steal_pointer (&bodies);
+  self->by_indicator = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->own_bodies = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->values->len; i++)
+    {
+      GdnnValue *v = g_ptr_array_index (self->values, i);
+      if (g_str_equal (v->period, "year"))
+        g_hash_table_insert (self->by_indicator, &v->indicator_id, v);
+    }
+  for (guint i = 0; i < self->bodies->len; i++)
+    {
+      GdnnBody *body = g_ptr_array_index (self->bodies, i);
+      if (body->unit_id == unit_id)
+        g_hash_table_add (self->own_bodies, &body->id);
+    }
 
   title = g_strdup_printf ("%s %s", plan->number, plan->title);
   gtk_label_set_text (self->plan_title, title);
@@ -326,7 +405,7 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   text = g_strdup_printf (_("Targets and Values for %d"), summary->year);
   adw_preferences_group_set_title (self->indicator_group, text);
 
-  add_indicator_rows (self, indicators, values, own_bodies);
+  add_indicator_rows (self);
   add_task_rows (self, summary);
   return TRUE;
 }

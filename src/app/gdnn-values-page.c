@@ -33,7 +33,10 @@ struct _GdnnValuesPage
 
   /* Owned references */
   GdnnStore      *store;
-  GListModel     *rows;
+  GListStore     *rows;        /* of GdnnValueRow: what the column view shows */
+  GListModel     *pending;     /* rows loaded but not yet shown */
+  guint           pending_next;
+  guint           pending_source;
   gint64          unit_id;
   gint64          plan_id;
   int             first_year;
@@ -173,7 +176,7 @@ gdnn_values_page_commit (GdnnValuesPage *self,
   g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), FALSE);
   g_return_val_if_fail (self->rows != NULL, FALSE);
 
-  row = g_list_model_get_item (self->rows, position);
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   g_return_val_if_fail (row != NULL, FALSE);
   return commit_row (self, row, numerator, denominator, note);
 }
@@ -316,15 +319,32 @@ label_factory (const char *property,
   return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
+/* Columns have a fixed width, in characters of the current font: the
+ * column view then never measures every visible cell to size a column,
+ * which made scrolling a 200-indicator plan stutter (bench/bench-forms). */
+static int
+chars_to_px (GdnnValuesPage *self,
+             int             chars)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = pango_font_metrics_get_approximate_char_width (metrics);
+
+  pango_font_metrics_unref (metrics);
+  return chars * PANGO_PIXELS (width) + 16;
+}
+
 static void
 add_column (GdnnValuesPage     *self,
             const char         *title,
             GtkListItemFactory *factory,
+            int                 chars,
             gboolean            expand,
             GCompareDataFunc    compare)
 {
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
+  gtk_column_view_column_set_fixed_width (column, chars_to_px (self, chars));
   if (compare != NULL)
     {
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
@@ -339,7 +359,8 @@ add_column (GdnnValuesPage     *self,
 static void
 add_entry_column (GdnnValuesPage *self,
                   const char     *title,
-                  Field           field)
+                  Field           field,
+                  int             chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -347,7 +368,7 @@ add_entry_column (GdnnValuesPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry), GINT_TO_POINTER (field));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_entry), GINT_TO_POINTER (field));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_entry), GINT_TO_POINTER (field));
-  add_column (self, title, factory, FALSE, NULL);
+  add_column (self, title, factory, chars, FALSE, NULL);
 }
 
 /* Rows needing the user: no value yet, behind the track without an
@@ -424,13 +445,46 @@ compare_measure (gconstpointer a,
   return (va > vb) - (va < vb);
 }
 
+/* Rows are shown in chunks from an idle callback: GTK 4.8's column view
+ * builds a widget row for up to 200 items at once, and building them all
+ * in one go blocked the main thread for most of a second on a large plan
+ * (bench/bench-forms). The first rows appear at once, the rest follow
+ * while the window stays responsive. */
+#define ROWS_PER_CHUNK 8
+
+static gboolean
+append_chunk (gpointer user_data)
+{
+  GdnnValuesPage *self = user_data;
+  guint n = g_list_model_get_n_items (self->pending);
+  guint count = MIN (ROWS_PER_CHUNK, n - self->pending_next);
+  g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < count; i++)
+    g_ptr_array_add (chunk, g_list_model_get_item (self->pending, self->pending_next + i));
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       chunk->pdata, chunk->len);
+  self->pending_next += count;
+  if (self->pending_next < n)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_object (&self->pending);
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending (GdnnValuesPage *self)
+{
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_object (&self->pending);
+}
+
+/* Loads the rows of the plan and year anew (another plan or unit). */
 static void
 reload (GdnnValuesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
   GListModel *rows;
 
   if (self->store == NULL)
@@ -441,14 +495,32 @@ reload (GdnnValuesPage *self)
       show_toast (self, error->message);
       return;
     }
-  g_set_object (&self->rows, rows);
-  g_object_unref (rows);
-  /* rows → search and "to check" filter → the column the user sorted by. */
-  filtered = gtk_filter_list_model_new (g_object_ref (self->rows), GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  cancel_pending (self);
+  g_list_store_remove_all (self->rows);
+  self->pending = rows;
+  self->pending_next = 0;
+  append_chunk (self);
+  if (self->pending != NULL)
+    self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_chunk, self, NULL);
+}
+
+/* Puts another year's stored values into the rows shown, in place. */
+static void
+refresh (GdnnValuesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->pending != NULL)
+    {
+      reload (self);
+      return;
+    }
+  if (!gdnn_value_rows_refresh (G_LIST_MODEL (self->rows), self->store, self->unit_id, self->plan_id,
+                                self->year, &error))
+    show_toast (self, error->message);
+  refilter (self);
 }
 
 static void
@@ -464,7 +536,7 @@ on_year_selected (GdnnValuesPage *self,
     return;
   self->year = self->first_year + (int) selected;
   self->other_year_confirmed = FALSE;
-  reload (self);
+  refresh (self);
 }
 
 static void
@@ -482,7 +554,7 @@ undo_action (GtkWidget  *widget,
       show_toast (self, error->message);
       return;
     }
-  reload (self);
+  refresh (self);
   show_toast (self, _("The last change was undone."));
 }
 
@@ -499,6 +571,7 @@ gdnn_values_page_dispose (GObject *object)
 {
   GdnnValuesPage *self = (GdnnValuesPage *)object;
 
+  cancel_pending (self);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
@@ -534,14 +607,29 @@ gdnn_values_page_init (GdnnValuesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  add_column (self, _("Code"), label_factory ("code", FALSE, 0), FALSE, compare_code);
-  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), TRUE, compare_name);
-  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), FALSE, NULL);
-  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR);
-  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR);
-  add_column (self, "%", label_factory ("percent", FALSE, 1), FALSE, compare_measure);
-  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), FALSE, NULL);
-  add_entry_column (self, _("Explanation"), FIELD_NOTE);
+  add_column (self, _("Code"), label_factory ("code", FALSE, 0), 7, FALSE, compare_code);
+  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), 30, TRUE, compare_name);
+  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), 13, FALSE, NULL);
+  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR, 10);
+  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR, 10);
+  add_column (self, "%", label_factory ("percent", FALSE, 1), 6, FALSE, compare_measure);
+  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), 16, FALSE, NULL);
+  add_entry_column (self, _("Explanation"), FIELD_NOTE, 16);
+
+  /* rows → search and "to check" filter → the column the user sorted by. */
+  {
+    GtkFilterListModel *filtered;
+    GtkSortListModel *sorted;
+    g_autoptr(GtkNoSelection) selection = NULL;
+
+    self->rows = g_list_store_new (GDNN_TYPE_VALUE_ROW);
+    filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          GTK_FILTER (g_object_ref (self->filter)));
+    sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                      g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+    selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
 
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
@@ -597,5 +685,5 @@ GListModel *
 gdnn_values_page_get_rows (GdnnValuesPage *self)
 {
   g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), NULL);
-  return self->rows;
+  return G_LIST_MODEL (self->rows);
 }

@@ -254,6 +254,10 @@ gdnn_value_row_class_init (GdnnValueRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static GdnnValue *empty_value (gint64 unit_id,
+                               gint64 indicator_id,
+                               int    year);
+
 static void
 gdnn_value_row_init (GdnnValueRow *self)
 {
@@ -276,16 +280,7 @@ gdnn_value_row_new (const GdnnIndicator *indicator,
   self->year = year;
   self->baseline_year = baseline_year;
   self->baseline_value = baseline_value;
-  if (value != NULL)
-    self->value = copy_value (value);
-  else
-    {
-      self->value = gdnn_value_new ();
-      self->value->unit_id = unit_id;
-      self->value->indicator_id = indicator->id;
-      self->value->year = year;
-      self->value->period = g_strdup ("year");
-    }
+  self->value = value != NULL ? copy_value (value) : empty_value (unit_id, indicator->id, year);
   recompute (self);
   return self;
 }
@@ -432,6 +427,44 @@ gdnn_value_row_get_year (GdnnValueRow *self)
   return self->year;
 }
 
+/* A unit's yearly values of a plan for @year, by indicator id; the keys
+ * and values point into *@values, which the caller keeps. */
+static GHashTable *
+index_year_values (GdnnStore  *store,
+                   gint64      unit_id,
+                   gint64      plan_id,
+                   int         year,
+                   GPtrArray **values,
+                   GError    **error)
+{
+  GHashTable *index;
+
+  if (!(*values = gdnn_store_list_values (store, unit_id, plan_id, year, error)))
+    return NULL;
+  index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < (*values)->len; i++)
+    {
+      GdnnValue *v = g_ptr_array_index (*values, i);
+      if (g_str_equal (v->period, "year"))
+        g_hash_table_insert (index, &v->indicator_id, v);
+    }
+  return index;
+}
+
+static GdnnValue *
+empty_value (gint64 unit_id,
+             gint64 indicator_id,
+             int    year)
+{
+  GdnnValue *value = gdnn_value_new ();
+
+  value->unit_id = unit_id;
+  value->indicator_id = indicator_id;
+  value->year = year;
+  value->period = g_strdup ("year");
+  return value;
+}
+
 /**
  * gdnn_value_rows_load:
  *
@@ -454,29 +487,16 @@ gdnn_value_rows_load (GdnnStore  *store,
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GPtrArray) baseline = NULL;
   g_autoptr(GListStore) rows = g_list_store_new (GDNN_TYPE_VALUE_ROW);
-  g_autoptr(GHashTable) this_year = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) base = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) this_year = NULL;
+  g_autoptr(GHashTable) base = NULL;
 
   g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
 
   if (!(plan = gdnn_store_get_plan (store, plan_id, error)) ||
       !(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
-      !(values = gdnn_store_list_values (store, unit_id, plan_id, year, error)) ||
-      !(baseline = gdnn_store_list_values (store, unit_id, plan_id, plan->baseline_year, error)))
+      !(this_year = index_year_values (store, unit_id, plan_id, year, &values, error)) ||
+      !(base = index_year_values (store, unit_id, plan_id, plan->baseline_year, &baseline, error)))
     return NULL;
-
-  for (guint i = 0; i < values->len; i++)
-    {
-      GdnnValue *v = g_ptr_array_index (values, i);
-      if (g_str_equal (v->period, "year"))
-        g_hash_table_insert (this_year, &v->indicator_id, v);
-    }
-  for (guint i = 0; i < baseline->len; i++)
-    {
-      GdnnValue *v = g_ptr_array_index (baseline, i);
-      if (g_str_equal (v->period, "year"))
-        g_hash_table_insert (base, &v->indicator_id, v);
-    }
 
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -491,4 +511,42 @@ gdnn_value_rows_load (GdnnStore  *store,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&rows));
+}
+
+/**
+ * gdnn_value_rows_refresh:
+ * @rows: rows made by gdnn_value_rows_load() for the same unit and plan
+ *
+ * Puts the stored values of @year into the existing rows, in place: a
+ * list showing them only updates its cells instead of rebuilding every
+ * row (after an undo, or when the user switches the year).
+ */
+gboolean
+gdnn_value_rows_refresh (GListModel  *rows,
+                         GdnnStore   *store,
+                         gint64       unit_id,
+                         gint64       plan_id,
+                         int          year,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GHashTable) this_year = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), FALSE);
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+
+  if (!(this_year = index_year_values (store, unit_id, plan_id, year, &values, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+      const GdnnValue *stored = g_hash_table_lookup (this_year, &row->indicator->id);
+      g_autoptr(GdnnValue) empty = stored == NULL ? empty_value (unit_id, row->indicator->id, year) : NULL;
+
+      row->year = year;
+      gdnn_value_row_set_message (row, NULL);
+      gdnn_value_row_set_value (row, stored != NULL ? stored : empty);
+    }
+  return TRUE;
 }

@@ -47,5 +47,11 @@ GListModel          *gdnn_value_rows_load         (GdnnStore          *store,
                                                    gint64              plan_id,
                                                    int                 year,
                                                    GError            **error);
+gboolean             gdnn_value_rows_refresh      (GListModel         *rows,
+                                                   GdnnStore          *store,
+                                                   gint64              unit_id,
+                                                   gint64              plan_id,
+                                                   int                 year,
+                                                   GError            **error);
 
 G_END_DECLS

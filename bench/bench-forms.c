@@ -1,0 +1,332 @@
+/* bench-forms.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* How long the main thread is blocked while a user works in the forms of
+ * a large plan (200 indicators × 10 years, 500 tasks by default): opening
+ * the plan, scrolling the value table from top to bottom, typing values,
+ * undoing, switching the year, and scrolling every other page. Each main
+ * loop iteration is timed; the longest one is the longest stall the user
+ * could see. The target is 50 ms.
+ *
+ *   bench-forms [--indicators N] [--years N] [--tasks N] [--rounds N]
+ *
+ * Run it under a display (bench/run uses Xvfb). */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gdnn-bench-data.h"
+#include "gdnn-demo.h"
+#include "gdnn-i18n.h"
+#include "gdnn-window.h"
+
+#define TARGET_MS 50.0
+
+typedef struct
+{
+  const char *name;
+  GArray     *ms;      /* of double: one sample per run of the operation */
+  double      worst;   /* the longest main-loop iteration during it */
+} Measure;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* Runs the main loop until it has been idle for @quiet_ms, timing each
+ * iteration; returns the longest. */
+static double
+settle (guint quiet_ms)
+{
+  double worst = 0, last_busy = now_ms ();
+
+  while (now_ms () - last_busy < quiet_ms)
+    {
+      double t0 = now_ms ();
+      gboolean busy = g_main_context_iteration (NULL, FALSE);
+      double dt = now_ms () - t0;
+
+      worst = MAX (worst, dt);
+      if (busy)
+        last_busy = now_ms ();
+      else
+        g_usleep (500);
+    }
+  return worst;
+}
+
+/* One sample: the longest time the main thread did not return to the
+ * user during an operation, either the synchronous call itself or the
+ * longest main-loop iteration that followed it. */
+static void
+record (Measure *m,
+        double   sync_ms,
+        double   loop_ms)
+{
+  double stall = MAX (sync_ms, loop_ms);
+
+  g_array_append_val (m->ms, stall);
+  m->worst = MAX (m->worst, stall);
+  if (g_getenv ("BENCH_TRACE") != NULL)
+    g_printerr ("%s: %.1f ms\n", m->name, stall);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *a)
+{
+  g_array_sort (a, compare_double);
+  return a->len == 0 ? 0 : g_array_index (a, double, a->len / 2);
+}
+
+static GtkScrolledWindow *
+find_scroller (GtkWidget *root)
+{
+  if (GTK_IS_SCROLLED_WINDOW (root) && gtk_widget_get_mapped (root))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (root));
+      if (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj))
+        return GTK_SCROLLED_WINDOW (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_entries (GtkWidget *root,
+                 GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root) && gtk_widget_get_mapped (root) && gtk_widget_get_visible (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, out);
+}
+
+/* Scrolls the page's scrolled list from top to bottom in steps of a third
+ * of a screen, as a mouse wheel does; one sample per step. */
+static guint
+scroll_through (GtkWidget *page,
+                Measure   *m)
+{
+  GtkScrolledWindow *scroller = find_scroller (page);
+  GtkAdjustment *adj;
+  guint steps = 0;
+
+  if (scroller == NULL)
+    return 0;
+  adj = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adj, 0);
+  settle (50);
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+    {
+      double t0 = now_ms ();
+      double sync;
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 3);
+      sync = now_ms () - t0;
+      record (m, sync, settle (20));
+      steps++;
+    }
+  return steps;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_indicators = 200, n_years = 10, n_tasks = 500, rounds = 3;
+  const GOptionEntry entries[] = {
+    { "indicators", 0, 0, G_OPTION_ARG_INT, &n_indicators, "Indicators in the plan", "N" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &n_years, "Years of values", "N" },
+    { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks in the plan", "N" },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Repetitions of each operation", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— time the forms of a large plan");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  const char *pages[] = { "overview", "values", "tasks", "budget", "charts" };
+  Measure measures[] = {
+    { "generate the data (not UI)" }, { "open the plan (all pages)" }, { "scroll the value table" },
+    { "type a value + Enter" }, { "undo (Ctrl+Z)" }, { "switch the year" }, { "scroll the other pages" },
+  };
+  GdnnWindow *window;
+  double t0, worst = 0;
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    measures[i].ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  gdnn_i18n_init ();
+  adw_init ();
+
+  dir = g_dir_make_tmp ("gdnn-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (dir, "bench.db", NULL);
+  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  t0 = now_ms ();
+  if (!gdnn_demo_populate (store, 2026, &error) ||
+      !gdnn_bench_populate (store, (guint) n_indicators, (guint) n_years, (guint) n_tasks, &error))
+    g_error ("%s", error->message);
+  g_array_append_vals (measures[0].ms, (double[]) { now_ms () - t0 }, 1);
+
+  app = adw_application_new ("vn.gdnn.Report.Bench", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = gdnn_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (300);
+
+  for (int r = 0; r < rounds; r++)
+    {
+      double sync;
+
+      /* Open the plan: every page loads its data. Coming from a small
+       * plan of the demo data, so the pages really change. */
+      ok = gdnn_window_select_plan (window, "BG-CD01", "401/KH-UBND");
+      g_assert_true (ok);
+      gdnn_window_show_page (window, r % 2 == 0 ? "overview" : "values");
+      settle (200);
+      t0 = now_ms ();
+      ok = gdnn_window_select_plan (window, GDNN_BENCH_UNIT, GDNN_BENCH_PLAN);
+      g_assert_true (ok);
+      sync = now_ms () - t0;
+      record (&measures[1], sync, settle (50));
+
+      gdnn_window_show_page (window, "values");
+      settle (100);
+      scroll_through (GTK_WIDGET (gdnn_window_get_values_page (window)), &measures[2]);
+
+      /* Type into the first visible numerator entries. */
+      {
+        g_autoptr(GPtrArray) entries_found = g_ptr_array_new ();
+        GtkScrolledWindow *scroller = find_scroller (GTK_WIDGET (gdnn_window_get_values_page (window)));
+
+        if (scroller != NULL)
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+        settle (100);
+        collect_entries (GTK_WIDGET (gdnn_window_get_values_page (window)), entries_found);
+        for (guint i = 0; i + 1 < entries_found->len && i < 8; i += 3)
+          {
+            GtkEditable *entry = g_ptr_array_index (entries_found, i);
+            char text[16];
+
+            g_snprintf (text, sizeof text, "%d", 10 + r + (int) i);
+            gtk_editable_set_text (entry, text);
+            t0 = now_ms ();
+            g_signal_emit_by_name (entry, "activate");
+            sync = now_ms () - t0;
+            record (&measures[3], sync, settle (30));
+          }
+        for (guint i = 0; i < 2; i++)
+          {
+            t0 = now_ms ();
+            gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL);
+            sync = now_ms () - t0;
+            record (&measures[4], sync, settle (30));
+          }
+      }
+
+      /* Switch the year through the page's drop-down. */
+      {
+        g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+        GtkWidget *root = GTK_WIDGET (gdnn_window_get_values_page (window));
+        GtkWidget *child;
+
+        /* The year drop-down is the first GtkDropDown of the page. */
+        for (child = root; child != NULL && !GTK_IS_DROP_DOWN (child);)
+          child = gtk_widget_get_first_child (child) != NULL ? gtk_widget_get_first_child (child)
+                                                             : gtk_widget_get_next_sibling (child);
+        if (child != NULL)
+          {
+            GtkDropDown *years = GTK_DROP_DOWN (child);
+            guint selected = gtk_drop_down_get_selected (years);
+
+            t0 = now_ms ();
+            gtk_drop_down_set_selected (years, selected > 0 ? selected - 1 : selected + 1);
+            sync = now_ms () - t0;
+            record (&measures[5], sync, settle (50));
+            t0 = now_ms ();
+            gtk_drop_down_set_selected (years, selected);
+            sync = now_ms () - t0;
+            record (&measures[5], sync, settle (50));
+          }
+      }
+
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          if (g_str_equal (pages[p], "values"))
+            continue;
+          gdnn_window_show_page (window, pages[p]);
+          settle (100);
+          scroll_through (GTK_WIDGET (window), &measures[6]);
+        }
+    }
+
+  g_print ("Forms benchmark: %d indicators × %d years, %d tasks, %d rounds\n",
+           n_indicators, n_years, n_tasks, rounds);
+  g_print ("%-30s %8s %16s %15s\n", "operation", "samples", "median stall ms", "worst stall ms");
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    {
+      Measure *m = &measures[i];
+
+      if (m->ms->len == 0)
+        continue;
+      if (i == 0)
+        m->worst = median (m->ms);
+      g_print ("%-30s %8u %16.1f %15.1f\n", m->name, m->ms->len, median (m->ms), m->worst);
+      if (i > 0)
+        worst = MAX (worst, m->worst);
+      g_array_unref (m->ms);
+    }
+  g_print ("longest main-thread stall: %.1f ms (target %.0f ms): %s\n", worst, TARGET_MS,
+           worst <= TARGET_MS ? "within" : "OVER");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return worst <= TARGET_MS ? 0 : 1;
+}

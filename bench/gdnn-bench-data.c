@@ -1,0 +1,200 @@
+/* gdnn-bench-data.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A generated plan the size of the largest a province issues: many
+ * indicators with values for every year, hundreds of tasks with progress.
+ * The content is deterministic (a fixed seed) and Vietnamese-looking, so
+ * sorting, wrapping and search work on realistic text. */
+
+#include "config.h"
+
+#include "gdnn-bench-data.h"
+
+static const char *const subjects[] = {
+  "Nhà giáo", "Cán bộ quản lý", "Học sinh, sinh viên", "Chương trình đào tạo", "Cơ sở giáo dục nghề nghiệp",
+  "Ấn phẩm học liệu số", "Ứng dụng phần mềm", "Kế hoạch đào tạo", "Thiết bị thực hành", "Đề án chuyển đổi số",
+};
+static const char *const actions[] = {
+  "được đào tạo bổ sung năng lực số", "sử dụng học liệu điện tử", "được cập nhật theo chuẩn đầu ra",
+  "kết nối hệ thống quản lý đào tạo", "được đánh giá theo khung năng lực số",
+};
+
+typedef struct
+{
+  guint n_indicators, n_years, n_tasks;
+} Size;
+
+static gboolean
+populate (GdnnStore  *store,
+          gpointer    user_data,
+          GError    **error)
+{
+  const Size *size = user_data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  GdnnUnit unit = { 0 };
+  GdnnPlan plan = { 0 };
+  GdnnReportPeriod period = { 0 };
+  GdnnBody body = { 0 };
+  gint64 unit_id, plan_id, body_id, group_id = 0, task_group_id = 0;
+  int first_year = 2021;
+
+  unit.code = (char *) GDNN_BENCH_UNIT;
+  unit.name = (char *) "Trường Cao đẳng Thử nghiệm Hiệu năng";
+  unit.type = GDNN_UNIT_TYPE_CAO_DANG;
+  unit.is_sample = TRUE;
+  if ((unit_id = gdnn_store_add_unit (store, &unit, error)) == 0)
+    return FALSE;
+
+  plan.number = (char *) GDNN_BENCH_PLAN;
+  plan.kind = (char *) "plan";
+  plan.title = (char *) "Kế hoạch thử nghiệm hiệu năng với nhiều chỉ tiêu và nhiệm vụ";
+  plan.issuer = (char *) "Ủy ban nhân dân tỉnh Thử nghiệm";
+  plan.first_year = first_year;
+  plan.last_year = first_year + (int) size->n_years - 1;
+  plan.baseline_year = first_year;
+  if ((plan_id = gdnn_store_add_plan (store, &plan, error)) == 0 ||
+      !gdnn_store_attach_plan (store, unit_id, plan_id, error))
+    return FALSE;
+
+  period.code = (char *) "year";
+  period.name = (char *) "Báo cáo năm";
+  period.due_day = 30;
+  period.due_month = 11;
+  body.plan_id = plan_id;
+  body.key = (char *) "so-ld";
+  body.name = (char *) "Sở Nội vụ";
+  body.kind = GDNN_UNIT_TYPE_CO_QUAN;
+  if (gdnn_store_add_report_period (store, plan_id, &period, error) == 0 ||
+      (body_id = gdnn_store_add_body (store, &body, error)) == 0)
+    return FALSE;
+
+  for (guint i = 0; i < size->n_indicators; i++)
+    {
+      GdnnIndicator ind = { 0 };
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+      gint64 ind_id;
+
+      if (i % 20 == 0)
+        {
+          g_autofree char *gcode = g_strdup_printf ("%u", i / 20 + 1);
+          g_autofree char *gtitle = g_strdup_printf ("Nhóm chỉ tiêu %u", i / 20 + 1);
+          if ((group_id = gdnn_store_add_indicator_group (store, plan_id, gcode, gtitle, (int) (i / 20), error)) == 0)
+            return FALSE;
+        }
+      code = g_strdup_printf ("%u.%u", i / 20 + 1, i % 20 + 1);
+      name = g_strdup_printf ("Tỷ lệ %s %s (chỉ tiêu số %u)", subjects[i % G_N_ELEMENTS (subjects)],
+                              actions[(i / 3) % G_N_ELEMENTS (actions)], i + 1);
+      ind.plan_id = plan_id;
+      ind.group_id = group_id;
+      ind.code = code;
+      ind.name = name;
+      ind.measure = i % 5 == 4 ? GDNN_MEASURE_COUNT : GDNN_MEASURE_RATIO;
+      ind.unit_label = (char *) (ind.measure == GDNN_MEASURE_RATIO ? "%" : "người");
+      ind.direction = (char *) "increase";
+      ind.position = (int) i;
+      if ((ind_id = gdnn_store_add_indicator (store, &ind, error)) == 0)
+        return FALSE;
+
+      for (int m = 0; m < 2; m++)
+        {
+          GdnnTarget target = { 0 };
+          target.indicator_id = ind_id;
+          target.year = m == 0 ? first_year + (int) size->n_years / 2 : plan.last_year;
+          target.value = ind.measure == GDNN_MEASURE_RATIO ? (m == 0 ? 50 : 100) : (m == 0 ? 500 : 1000);
+          if (gdnn_store_add_target (store, &target, error) == 0)
+            return FALSE;
+        }
+
+      for (guint y = 0; y < size->n_years; y++)
+        {
+          GdnnValue value = { 0 };
+          double share = MIN (1.0, 0.05 + 0.1 * y + g_rand_double_range (rand, -0.05, 0.05));
+
+          value.unit_id = unit_id;
+          value.indicator_id = ind_id;
+          value.year = first_year + (int) y;
+          value.period = (char *) "year";
+          value.has_numerator = TRUE;
+          if (ind.measure == GDNN_MEASURE_RATIO)
+            {
+              value.has_denominator = TRUE;
+              value.denominator = g_rand_int_range (rand, 50, 400);
+              value.numerator = (int) (value.denominator * share);
+            }
+          else
+            value.numerator = (int) (1000 * share);
+          value.note = (char *) (y % 3 == 0 ? "Số liệu tổng hợp từ phòng đào tạo" : NULL);
+          if (!gdnn_store_set_value (store, &value, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < size->n_tasks; i++)
+    {
+      GdnnTask task = { 0 };
+      GdnnTaskProgress progress = { 0 };
+      g_autofree char *code = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *due = NULL;
+      gint64 task_id;
+
+      if (i % 25 == 0)
+        {
+          g_autofree char *gcode = g_strdup_printf ("%u", i / 25 + 1);
+          g_autofree char *gtitle = g_strdup_printf ("Nhóm nhiệm vụ %u: %s", i / 25 + 1,
+                                                     actions[(i / 25) % G_N_ELEMENTS (actions)]);
+          if ((task_group_id = gdnn_store_add_task_group (store, plan_id, gcode, gtitle, (int) (i / 25), error)) == 0)
+            return FALSE;
+        }
+      code = g_strdup_printf ("%u.%u", i / 25 + 1, i % 25 + 1);
+      title = g_strdup_printf ("Triển khai nhiệm vụ số %u: %s %s", i + 1, subjects[i % G_N_ELEMENTS (subjects)],
+                               actions[i % G_N_ELEMENTS (actions)]);
+      due = g_strdup_printf ("%04u-%02u-%02u", (guint) first_year + i % size->n_years, i % 12 + 1, i % 28 + 1);
+      task.plan_id = plan_id;
+      task.group_id = task_group_id;
+      task.code = code;
+      task.title = title;
+      task.lead_body_id = body_id;
+      task.due_date = due;
+      task.position = (int) i;
+      if ((task_id = gdnn_store_add_task (store, &task, error)) == 0)
+        return FALSE;
+
+      progress.task_id = task_id;
+      progress.unit_id = unit_id;
+      progress.year = plan.last_year - (int) size->n_years / 2;
+      progress.period = (char *) "year";
+      progress.status = (GdnnTaskStatus) (i % GDNN_N_TASK_STATUS);
+      progress.progress = progress.status == GDNN_TASK_DONE ? 100 : (int) (i * 7 % 100);
+      progress.result = (char *) (progress.status == GDNN_TASK_DONE ? "Đã hoàn thành theo kế hoạch" : NULL);
+      if (!gdnn_store_set_task_progress (store, &progress, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gdnn_bench_populate:
+ *
+ * Adds one unit with one plan of @n_indicators indicators (values for
+ * each of @n_years years from 2021) and @n_tasks tasks, in one
+ * transaction.
+ */
+gboolean
+gdnn_bench_populate (GdnnStore  *store,
+                     guint       n_indicators,
+                     guint       n_years,
+                     guint       n_tasks,
+                     GError    **error)
+{
+  Size size = { n_indicators, n_years, n_tasks };
+
+  g_return_val_if_fail (n_years >= 2, FALSE);
+  return gdnn_store_run_in_transaction (store, populate, &size, error);
+}

@@ -1,0 +1,23 @@
+/* gdnn-bench-data.h
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gdnn-store.h"
+
+G_BEGIN_DECLS
+
+#define GDNN_BENCH_UNIT "BENCH-01"
+#define GDNN_BENCH_PLAN "999/KH-BENCH"
+
+gboolean gdnn_bench_populate (GdnnStore  *store,
+                              guint       n_indicators,
+                              guint       n_years,
+                              guint       n_tasks,
+                              GError    **error);
+
+G_END_DECLS
