@@ -76,7 +76,7 @@ record (Measure *m,
   g_array_append_val (m->ms, stall);
   m->worst = MAX (m->worst, stall);
   if (g_getenv ("BENCH_TRACE") != NULL)
-    g_printerr ("%s: %.1f ms\n", m->name, stall);
+    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f)\n", m->name, stall, sync_ms, loop_ms);
 }
 
 static int

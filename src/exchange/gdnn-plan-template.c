@@ -448,7 +448,7 @@ import_indicator (Import      *imp,
   for (guint i = 0; responsible != NULL && i < json_array_get_length (responsible); i++)
     {
       const char *key = string_element (responsible, i);
-      gint64 body_id;
+      gint64 body_id = 0;
 
       if (key == NULL)
         return invalid (imp, "responsible", error, _("must list body keys"));
