@@ -254,12 +254,40 @@ gdnn_chart_data_indicator (GdnnStore  *store,
   return NULL;
 }
 
+/* After its last milestone an indicator is measured against that one:
+ * reached, or behind. */
+static gboolean
+last_milestone (const GdnnIndicator *ind,
+                int                  year,
+                double               value,
+                GdnnTrack           *track)
+{
+  const GdnnTarget *last = NULL;
+  gboolean decrease = g_strcmp0 (ind->direction, "decrease") == 0;
+
+  for (guint i = 0; i < ind->targets->len; i++)
+    {
+      const GdnnTarget *t = g_ptr_array_index (ind->targets, i);
+      if (t->body_id == 0 && t->year < year && (last == NULL || t->year > last->year))
+        last = t;
+    }
+  if (last == NULL)
+    return FALSE;
+  track->target_year = last->year;
+  track->target_value = last->value;
+  track->expected = last->value;
+  track->state = (decrease ? value <= last->value + 1e-9 : value >= last->value - 1e-9) ? GDNN_TRACK_REACHED
+                                                                                       : GDNN_TRACK_BEHIND;
+  return TRUE;
+}
+
 /**
  * gdnn_chart_data_plan:
  *
  * Each indicator's value in @year as a percentage of the milestone it is
- * tracked against (the next one at or after @year); for an indicator that
- * must decrease, the target over the value.
+ * tracked against (the next one at or after @year, or after the last
+ * milestone that last one); for an indicator that must decrease, the
+ * target over the value.
  *
  * Returns: (transfer full): the chart, or %NULL with @error set.
  */
@@ -297,7 +325,8 @@ gdnn_chart_data_plan (GdnnStore  *store,
         {
           bar = gdnn_plan_chart_add_bar (chart, ind->code, ind->name, GDNN_CHART_BAR_NO_VALUE, 0);
         }
-      else if (!gdnn_track_compute (ind, d.plan->baseline_year, has_base ? base : 0, year, value, &track))
+      else if (!gdnn_track_compute (ind, d.plan->baseline_year, has_base ? base : 0, year, value, &track) &&
+               !last_milestone (ind, year, value, &track))
         {
           bar = gdnn_plan_chart_add_bar (chart, ind->code, ind->name, GDNN_CHART_BAR_NO_TARGET, 0);
         }
