@@ -141,6 +141,14 @@ gdnn_task_status_label (GdnnTaskStatus status)
   return _(task_statuses[status].label);
 }
 
+/* The Vietnamese label, whatever the locale: for official documents. */
+const char *
+gdnn_task_status_vi_label (GdnnTaskStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (task_statuses), NULL);
+  return task_statuses[status].vi_label;
+}
+
 GdnnUnit *
 gdnn_unit_new (void)
 {

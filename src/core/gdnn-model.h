@@ -249,6 +249,7 @@ const char       *gdnn_task_status_to_string  (GdnnTaskStatus    status);
 gboolean          gdnn_task_status_from_string (const char      *text,
                                                GdnnTaskStatus   *status);
 const char       *gdnn_task_status_label      (GdnnTaskStatus    status);
+const char       *gdnn_task_status_vi_label   (GdnnTaskStatus    status);
 const char       *gdnn_budget_source_to_string (GdnnBudgetSource source);
 gboolean          gdnn_budget_source_from_string (const char     *text,
                                                  GdnnBudgetSource *source);
