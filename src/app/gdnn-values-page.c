@@ -224,7 +224,7 @@ setup_entry (GtkSignalListItemFactory *factory,
   GtkEventController *focus = gtk_event_controller_focus_new ();
   Field field = GPOINTER_TO_INT (user_data);
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), field == FIELD_NOTE ? 14 : 7);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), field == FIELD_NOTE ? 10 : 6);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   if (field != FIELD_NOTE)
     {
@@ -314,7 +314,7 @@ label_factory (const char *property,
     "<property name=\"max-width-chars\">%d</property>"
     "<binding name=\"label\"><lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup>"
     "</lookup></binding></object></property></template></interface>",
-    (double) xalign, wrap ? "True" : "False", wrap ? 18 : 0, wrap ? 30 : -1, property);
+    (double) xalign, wrap ? "True" : "False", wrap ? 4 : 0, wrap ? 30 : -1, property);
   bytes = g_string_free_to_bytes (g_steal_pointer (&ui));
   return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
@@ -607,14 +607,14 @@ gdnn_values_page_init (GdnnValuesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  add_column (self, _("Code"), label_factory ("code", FALSE, 0), 7, FALSE, compare_code);
-  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), 30, TRUE, compare_name);
-  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), 13, FALSE, NULL);
-  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR, 10);
-  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR, 10);
+  add_column (self, _("Code"), label_factory ("code", FALSE, 0), 6, FALSE, compare_code);
+  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), 22, TRUE, compare_name);
+  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), 12, FALSE, NULL);
+  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR, 11);
+  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR, 9);
   add_column (self, "%", label_factory ("percent", FALSE, 1), 6, FALSE, compare_measure);
-  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), 16, FALSE, NULL);
-  add_entry_column (self, _("Explanation"), FIELD_NOTE, 16);
+  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), 14, FALSE, NULL);
+  add_entry_column (self, _("Explanation"), FIELD_NOTE, 14);
 
   /* rows → search and "to check" filter → the column the user sorted by. */
   {
