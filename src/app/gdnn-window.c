@@ -13,6 +13,7 @@
 
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
+#include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
 #include "gdnn-values-page.h"
 #include "gdnn-window.h"
@@ -30,6 +31,7 @@ struct _GdnnWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GdnnValuesPage       *values_page;
+  GdnnTasksPage        *tasks_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   GdnnPlanOverview     *overview;
@@ -212,7 +214,9 @@ show_plan (GdnnWindow    *self,
 
   if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error) ||
       !gdnn_values_page_show (self->values_page, self->store, *unit_id, *plan_id,
-                              g_date_get_year (&self->today), &error))
+                              g_date_get_year (&self->today), &error) ||
+      !gdnn_tasks_page_show (self->tasks_page, self->store, *unit_id, *plan_id,
+                             g_date_get_year (&self->today), &self->today, &error))
     {
       show_error (self, error);
       return;
@@ -440,6 +444,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
 
   g_type_ensure (GDNN_TYPE_PLAN_OVERVIEW);
   g_type_ensure (GDNN_TYPE_VALUES_PAGE);
+  g_type_ensure (GDNN_TYPE_TASKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
@@ -450,6 +455,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, overview);

@@ -43,6 +43,7 @@ struct _GdnnTaskRow
   char             *search_key;
   char             *title_key;
   char             *lead_key;
+  char             *cooperating_key;
 };
 
 G_DEFINE_FINAL_TYPE (GdnnTaskRow, gdnn_task_row, G_TYPE_OBJECT)
@@ -62,6 +63,7 @@ enum {
   PROP_PROGRESS_TEXT,
   PROP_RESULT,
   PROP_LATE,
+  PROP_LATE_LABEL,
   PROP_DUE_THIS_MONTH,
   PROP_OWN,
   N_PROPS
@@ -180,6 +182,7 @@ gdnn_task_row_finalize (GObject *object)
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->title_key, g_free);
   g_clear_pointer (&self->lead_key, g_free);
+  g_clear_pointer (&self->cooperating_key, g_free);
 
   G_OBJECT_CLASS (gdnn_task_row_parent_class)->finalize (object);
 }
@@ -244,6 +247,10 @@ gdnn_task_row_get_property (GObject    *object,
     case PROP_LATE:
       g_value_set_boolean (value, self->late);
       break;
+    case PROP_LATE_LABEL:
+      /* Shown with an icon beside the deadline of a late task. */
+      g_value_set_string (value, self->late ? _("Overdue") : "");
+      break;
     case PROP_DUE_THIS_MONTH:
       g_value_set_boolean (value, self->due_this_month);
       break;
@@ -277,6 +284,7 @@ gdnn_task_row_class_init (GdnnTaskRowClass *klass)
   properties[PROP_PROGRESS_TEXT] = g_param_spec_string ("progress-text", NULL, NULL, NULL, flags);
   properties[PROP_RESULT] = g_param_spec_string ("result", NULL, NULL, NULL, flags);
   properties[PROP_LATE] = g_param_spec_boolean ("late", NULL, NULL, FALSE, flags);
+  properties[PROP_LATE_LABEL] = g_param_spec_string ("late-label", NULL, NULL, NULL, flags);
   properties[PROP_DUE_THIS_MONTH] = g_param_spec_boolean ("due-this-month", NULL, NULL, FALSE, flags);
   properties[PROP_OWN] = g_param_spec_boolean ("own", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -339,6 +347,7 @@ gdnn_task_row_new (const GdnnTask         *task,
   self->search_key = gdnn_search_fold (search);
   self->title_key = gdnn_collate_key (or_empty (task->title));
   self->lead_key = gdnn_collate_key (or_empty (task->lead_name));
+  self->cooperating_key = gdnn_collate_key (or_empty (task->cooperating));
   return self;
 }
 
@@ -362,7 +371,7 @@ gdnn_task_row_set_progress (GdnnTaskRow            *self,
                             const GdnnTaskProgress *progress)
 {
   static const guint changed[] = { PROP_STATUS, PROP_STATUS_LABEL, PROP_PROGRESS, PROP_PROGRESS_TEXT,
-                                   PROP_RESULT, PROP_LATE, PROP_DUE_THIS_MONTH };
+                                   PROP_RESULT, PROP_LATE, PROP_LATE_LABEL, PROP_DUE_THIS_MONTH };
 
   g_return_if_fail (GDNN_IS_TASK_ROW (self));
   g_return_if_fail (progress != NULL);
@@ -462,6 +471,14 @@ gdnn_task_row_compare_lead (gconstpointer a,
                             gconstpointer b)
 {
   int cmp = strcmp (((const GdnnTaskRow *) a)->lead_key, ((const GdnnTaskRow *) b)->lead_key);
+  return cmp != 0 ? cmp : gdnn_task_row_compare_position (a, b);
+}
+
+int
+gdnn_task_row_compare_cooperating (gconstpointer a,
+                                   gconstpointer b)
+{
+  int cmp = strcmp (((const GdnnTaskRow *) a)->cooperating_key, ((const GdnnTaskRow *) b)->cooperating_key);
   return cmp != 0 ? cmp : gdnn_task_row_compare_position (a, b);
 }
 

@@ -61,6 +61,8 @@ int                     gdnn_task_row_compare_title     (gconstpointer     a,
                                                          gconstpointer     b);
 int                     gdnn_task_row_compare_lead      (gconstpointer     a,
                                                          gconstpointer     b);
+int                     gdnn_task_row_compare_cooperating (gconstpointer   a,
+                                                           gconstpointer   b);
 int                     gdnn_task_row_compare_deadline  (gconstpointer     a,
                                                          gconstpointer     b);
 int                     gdnn_task_row_compare_status    (gconstpointer     a,
