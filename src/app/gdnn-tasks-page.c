@@ -178,20 +178,6 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GdnnTasksPage *self = GDNN_TASKS_PAGE (widget);
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  GtkBitset *selected = gtk_selection_model_get_selection (model);
-
-  if (!gtk_bitset_is_empty (selected))
-    on_row_activated (self, gtk_bitset_get_nth (selected, 0), self->column_view);
-  gtk_bitset_unref (selected);
-}
-
 typedef struct
 {
   gsize        offset;    /* of the column's sorter in GdnnTasksPage */
@@ -271,7 +257,6 @@ gdnn_tasks_page_class_init (GdnnTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, progress_column_sorter);
 
   gtk_widget_class_install_action (widget_class, "tasks.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "tasks.search", NULL);
 }
 
