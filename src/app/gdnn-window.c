@@ -14,6 +14,7 @@
 #include "gdnn-charts-page.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
+#include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
 #include "gdnn-values-page.h"
 #include "gdnn-window.h"
@@ -31,6 +32,7 @@ struct _GdnnWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GdnnValuesPage       *values_page;
+  GdnnTasksPage        *tasks_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   GdnnPlanOverview     *overview;
@@ -214,6 +216,8 @@ show_plan (GdnnWindow    *self,
   if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error) ||
       !gdnn_values_page_show (self->values_page, self->store, *unit_id, *plan_id,
                               g_date_get_year (&self->today), &error) ||
+      !gdnn_tasks_page_show (self->tasks_page, self->store, *unit_id, *plan_id,
+                             g_date_get_year (&self->today), &self->today, &error) ||
       !gdnn_charts_page_show (GDNN_CHARTS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "charts")),
                               self->store, *unit_id, *plan_id,
                               g_date_get_year (&self->today), &error))
@@ -444,6 +448,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
 
   g_type_ensure (GDNN_TYPE_PLAN_OVERVIEW);
   g_type_ensure (GDNN_TYPE_VALUES_PAGE);
+  g_type_ensure (GDNN_TYPE_TASKS_PAGE);
   g_type_ensure (GDNN_TYPE_CHARTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
@@ -455,6 +460,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, overview);

@@ -1,0 +1,352 @@
+/* gdnn-tasks-page.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-tasks-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gdnn-task-list.h"
+#include "gdnn-tasks-page.h"
+
+/* The plan's tasks for a unit and a year: every row is read in one query
+ * (GdnnTaskRow), then filtered and sorted in memory by a GtkFilterListModel
+ * and a GtkSortListModel, so scrolling and typing never touch the
+ * database. Enter or a double click opens the editor of the task. */
+
+struct _GdnnTasksPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkToggleButton     *late_toggle;
+  GtkToggleButton     *month_toggle;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *count_label;
+  GtkColumnViewColumn *code_column;
+  GtkCustomSorter     *code_column_sorter;
+  GtkCustomSorter     *title_column_sorter;
+  GtkCustomSorter     *lead_column_sorter;
+  GtkCustomSorter     *coop_column_sorter;
+  GtkCustomSorter     *due_column_sorter;
+  GtkCustomSorter     *status_column_sorter;
+  GtkCustomSorter     *progress_column_sorter;
+
+  /* Owned references */
+  GdnnStore           *store;
+  GListModel          *rows;        /* every GdnnTaskRow of the plan */
+  GtkFilterListModel  *filtered;
+  GtkCustomFilter     *filter;
+  GdnnTaskFilter       criteria;
+  GdnnTaskEditor      *editor;      /* weak: the open editor, if any */
+};
+
+G_DEFINE_FINAL_TYPE (GdnnTasksPage, gdnn_tasks_page, ADW_TYPE_BIN)
+
+static void
+show_toast (GdnnTasksPage *self,
+            const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static gboolean
+match_row (gpointer item,
+           gpointer user_data)
+{
+  GdnnTasksPage *self = user_data;
+  return gdnn_task_row_matches (item, &self->criteria);
+}
+
+/* The toggles say how many tasks they would show. */
+static void
+update_counts (GdnnTasksPage *self)
+{
+  GdnnTaskFilter late, month;
+  g_autofree char *late_text = NULL;
+  g_autofree char *month_text = NULL;
+  g_autofree char *shown = NULL;
+  guint n_shown = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  guint n_all = self->rows != NULL ? g_list_model_get_n_items (self->rows) : 0;
+
+  gdnn_task_filter_init (&late);
+  late.late_only = TRUE;
+  gdnn_task_filter_init (&month);
+  month.due_this_month_only = TRUE;
+
+  /* Translators: a filter button; %u is how many tasks are late. */
+  late_text = g_strdup_printf (_("_Late (%u)"), self->rows != NULL ? gdnn_task_rows_count (self->rows, &late) : 0);
+  /* Translators: a filter button; %u is how many unfinished tasks are due this month. */
+  month_text = g_strdup_printf (_("Due this _month (%u)"),
+                                self->rows != NULL ? gdnn_task_rows_count (self->rows, &month) : 0);
+  gtk_button_set_label (GTK_BUTTON (self->late_toggle), late_text);
+  gtk_button_set_label (GTK_BUTTON (self->month_toggle), month_text);
+
+  /* Translators: below the task list, e.g. "28 of 28 tasks shown". */
+  shown = g_strdup_printf (g_dngettext (NULL, "%u of %u task shown", "%u of %u tasks shown", n_all), n_shown, n_all);
+  gtk_label_set_text (self->count_label, shown);
+
+  if (n_all == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("This Plan Has No Tasks"));
+      adw_status_page_set_description (self->empty_page, NULL);
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Tasks"));
+      adw_status_page_set_description (self->empty_page, _("Change the search or the filters to see more tasks."));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 ? "list" : "empty");
+}
+
+static void
+refilter (GdnnTasksPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  self->criteria.status = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+  self->criteria.late_only = gtk_toggle_button_get_active (self->late_toggle);
+  self->criteria.due_this_month_only = gtk_toggle_button_get_active (self->month_toggle);
+  gdnn_task_filter_set_text (&self->criteria, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_counts (self);
+}
+
+static void
+on_editor_saved (GdnnTasksPage  *self,
+                 GdnnTaskEditor *editor)
+{
+  /* The row already shows the new values; it may now fall out of the
+   * filter (a late task marked done) and the counts change. */
+  refilter (self);
+  show_toast (self, _("Task progress saved."));
+}
+
+static void
+close_editor (GdnnTasksPage *self)
+{
+  GdnnTaskEditor *editor = g_steal_pointer (&self->editor);
+
+  if (editor == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+open_editor (GdnnTasksPage *self,
+             GdnnTaskRow   *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  close_editor (self);
+  self->editor = gdnn_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, row);
+  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+static void
+on_row_activated (GdnnTasksPage *self,
+                  guint          position,
+                  GtkColumnView *view)
+{
+  g_autoptr(GdnnTaskRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (row != NULL)
+    open_editor (self, row);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GdnnTasksPage *self = GDNN_TASKS_PAGE (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+typedef struct
+{
+  gsize        offset;    /* of the column's sorter in GdnnTasksPage */
+  GCompareFunc compare;
+} ColumnOrder;
+
+static const ColumnOrder column_orders[] = {
+  { G_STRUCT_OFFSET (GdnnTasksPage, code_column_sorter), gdnn_task_row_compare_position },
+  { G_STRUCT_OFFSET (GdnnTasksPage, title_column_sorter), gdnn_task_row_compare_title },
+  { G_STRUCT_OFFSET (GdnnTasksPage, lead_column_sorter), gdnn_task_row_compare_lead },
+  { G_STRUCT_OFFSET (GdnnTasksPage, coop_column_sorter), gdnn_task_row_compare_cooperating },
+  { G_STRUCT_OFFSET (GdnnTasksPage, due_column_sorter), gdnn_task_row_compare_deadline },
+  { G_STRUCT_OFFSET (GdnnTasksPage, status_column_sorter), gdnn_task_row_compare_status },
+  { G_STRUCT_OFFSET (GdnnTasksPage, progress_column_sorter), gdnn_task_row_compare_progress },
+};
+
+static int
+sort_by (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  const ColumnOrder *order = user_data;
+  return order->compare (a, b);
+}
+
+static void
+gdnn_tasks_page_dispose (GObject *object)
+{
+  GdnnTasksPage *self = (GdnnTasksPage *)object;
+
+  close_editor (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_TASKS_PAGE);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gdnn_tasks_page_parent_class)->dispose (object);
+}
+
+static void
+gdnn_tasks_page_finalize (GObject *object)
+{
+  GdnnTasksPage *self = (GdnnTasksPage *)object;
+
+  gdnn_task_filter_clear (&self->criteria);
+
+  G_OBJECT_CLASS (gdnn_tasks_page_parent_class)->finalize (object);
+}
+
+static void
+gdnn_tasks_page_class_init (GdnnTasksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gdnn_tasks_page_dispose;
+  object_class->finalize = gdnn_tasks_page_finalize;
+
+  g_type_ensure (GDNN_TYPE_TASK_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-tasks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, late_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, month_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, code_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, code_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, title_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, lead_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, coop_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, due_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, status_column_sorter);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, progress_column_sorter);
+
+  gtk_widget_class_install_action (widget_class, "tasks.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "tasks.search", NULL);
+}
+
+static void
+gdnn_tasks_page_init (GdnnTasksPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gdnn_task_filter_init (&self->criteria);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_orders); i++)
+    {
+      GtkCustomSorter *sorter = G_STRUCT_MEMBER (GtkCustomSorter *, self, column_orders[i].offset);
+      gtk_custom_sorter_set_sort_func (sorter, sort_by, (gpointer) &column_orders[i], NULL);
+    }
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (int s = 0; s < GDNN_N_TASK_STATUS; s++)
+    gtk_string_list_append (statuses, gdnn_task_status_label (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  /* rows → filter → sort (the column headers) → selection → view. */
+  self->filter = gtk_custom_filter_new (match_row, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  gtk_column_view_sort_by_column (self->column_view, self->code_column, GTK_SORT_ASCENDING);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->late_toggle, "toggled", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->month_toggle, "toggled", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
+  update_counts (self);
+}
+
+/**
+ * gdnn_tasks_page_show:
+ * @year: the year whose progress is shown and edited
+ * @today: the day "late" and "due this month" are counted from
+ *
+ * Loads the tasks of a unit's plan; the search and filters are kept.
+ */
+gboolean
+gdnn_tasks_page_show (GdnnTasksPage  *self,
+                      GdnnStore      *store,
+                      gint64          unit_id,
+                      gint64          plan_id,
+                      int             year,
+                      const GDate    *today,
+                      GError        **error)
+{
+  GListModel *rows;
+
+  g_return_val_if_fail (GDNN_IS_TASKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  rows = gdnn_task_rows_load (store, unit_id, plan_id, year, today, error);
+  if (rows == NULL)
+    return FALSE;
+
+  close_editor (self);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->rows);
+  self->rows = rows;
+  gtk_filter_list_model_set_model (self->filtered, self->rows);
+  refilter (self);
+  return TRUE;
+}
+
+/* Every row of the plan, before filtering. */
+GListModel *
+gdnn_tasks_page_get_rows (GdnnTasksPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_TASKS_PAGE (self), NULL);
+  return self->rows;
+}
+
+/* The open editor, or %NULL. */
+GdnnTaskEditor *
+gdnn_tasks_page_get_editor (GdnnTasksPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_TASKS_PAGE (self), NULL);
+  return self->editor;
+}
