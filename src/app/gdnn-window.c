@@ -41,6 +41,12 @@ struct _GdnnWindow
   GdnnStore            *store;
   GtkFileChooserNative *chooser;
   GDate                 today;
+
+  /* The unit's plan shown, and the pages not yet loaded for it. */
+  gint64                unit_id;
+  gint64                plan_id;
+  GHashTable           *loaded_pages;  /* page name → the store's last change when loaded */
+  char                 *shown_page;
 };
 
 G_DEFINE_FINAL_TYPE (GdnnWindow, gdnn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -202,29 +208,73 @@ on_search_changed (GdnnWindow     *self,
   gtk_list_box_invalidate_filter (self->sidebar_list);
 }
 
+/* Loads one page of the plan for the shown unit. */
+static gboolean
+load_page (GdnnWindow  *self,
+           const char  *name,
+           GError     **error)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  int year = g_date_get_year (&self->today);
+
+  if (GDNN_IS_PLAN_OVERVIEW (page))
+    return gdnn_plan_overview_show (GDNN_PLAN_OVERVIEW (page), self->store, self->unit_id, self->plan_id,
+                                    &self->today, error);
+  if (GDNN_IS_VALUES_PAGE (page))
+    return gdnn_values_page_show (GDNN_VALUES_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
+  if (GDNN_IS_TASKS_PAGE (page))
+    return gdnn_tasks_page_show (GDNN_TASKS_PAGE (page), self->store, self->unit_id, self->plan_id, year,
+                                 &self->today, error);
+  if (GDNN_IS_CHARTS_PAGE (page))
+    return gdnn_charts_page_show (GDNN_CHARTS_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* Loads the visible page if the plan or its data changed since the page
+ * was last loaded. Only the page the user looks at is loaded: loading
+ * every page of a large plan at once stalled the window
+ * (bench/bench-forms). A page the user leaves is up to date with its own
+ * edits, so it is not reloaded for them when the user comes back. */
+static void
+load_visible_page (GdnnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gint64 last_change = gdnn_store_get_last_change (self->store);
+  gpointer loaded;
+
+  if (self->shown_page != NULL && g_hash_table_contains (self->loaded_pages, self->shown_page))
+    g_hash_table_insert (self->loaded_pages, g_strdup (self->shown_page), g_memdup2 (&last_change, sizeof last_change));
+  g_free (self->shown_page);
+  self->shown_page = g_strdup (name);
+
+  if (name == NULL || self->plan_id == 0)
+    return;
+  loaded = g_hash_table_lookup (self->loaded_pages, name);
+  if (loaded != NULL && *(gint64 *) loaded == last_change)
+    return;
+  if (!load_page (self, name, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_hash_table_insert (self->loaded_pages, g_strdup (name), g_memdup2 (&last_change, sizeof last_change));
+}
+
 static void
 show_plan (GdnnWindow    *self,
            GtkListBoxRow *row)
 {
-  g_autoptr(GError) error = NULL;
   gint64 *unit_id = g_object_get_data (G_OBJECT (row), ROW_UNIT_ID);
   gint64 *plan_id = g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
 
   if (unit_id == NULL || plan_id == NULL)
     return;
 
-  if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error) ||
-      !gdnn_values_page_show (self->values_page, self->store, *unit_id, *plan_id,
-                              g_date_get_year (&self->today), &error) ||
-      !gdnn_tasks_page_show (self->tasks_page, self->store, *unit_id, *plan_id,
-                             g_date_get_year (&self->today), &self->today, &error) ||
-      !gdnn_charts_page_show (GDNN_CHARTS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "charts")),
-                              self->store, *unit_id, *plan_id,
-                              g_date_get_year (&self->today), &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  self->unit_id = *unit_id;
+  self->plan_id = *plan_id;
+  g_hash_table_remove_all (self->loaded_pages);
+  load_visible_page (self);
 
   {
     g_autoptr(GdnnUnit) unit = gdnn_store_get_unit (self->store, *unit_id, NULL);
@@ -386,6 +436,8 @@ gdnn_window_finalize (GObject *object)
   GdnnWindow *self = (GdnnWindow *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->loaded_pages, g_hash_table_unref);
+  g_clear_pointer (&self->shown_page, g_free);
 
   G_OBJECT_CLASS (gdnn_window_parent_class)->finalize (object);
 }
@@ -479,6 +531,8 @@ gdnn_window_init (GdnnWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->loaded_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (load_visible_page), self);
   g_date_clear (&self->today, 1);
   g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
@@ -515,6 +569,7 @@ gdnn_window_show_page (GdnnWindow *self,
 {
   g_return_if_fail (GDNN_IS_WINDOW (self));
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  load_visible_page (self);
 }
 
 GdnnValuesPage *

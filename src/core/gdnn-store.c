@@ -961,6 +961,20 @@ gdnn_store_count_rows (GdnnStore  *self,
   return query_int (self->db, sql, -1);
 }
 
+/**
+ * gdnn_store_get_last_change:
+ *
+ * The id of the newest change-log entry: it grows with every change made
+ * to the data (and also changes on undo), so a view can tell whether what
+ * it shows may be out of date.
+ */
+gint64
+gdnn_store_get_last_change (GdnnStore *self)
+{
+  g_return_val_if_fail (GDNN_IS_STORE (self), -1);
+  return query_int (self->db, "SELECT ifnull (max (id), 0) FROM change_log;", -1);
+}
+
 gboolean
 gdnn_store_is_empty (GdnnStore *self)
 {

@@ -72,6 +72,7 @@ gboolean    gdnn_store_restore_file        (const char          *backup_path,
 GPtrArray  *gdnn_store_check               (GdnnStore           *self,
                                             GError             **error);
 gboolean    gdnn_store_is_empty            (GdnnStore           *self);
+gint64      gdnn_store_get_last_change     (GdnnStore           *self);
 gint64      gdnn_store_count_rows          (GdnnStore           *self,
                                             const char          *table);
 char       *gdnn_store_get_meta            (GdnnStore           *self,
