@@ -16,6 +16,7 @@
 #include "gdnn-plan-template.h"
 #include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
+#include "gdnn-unit-setup-window.h"
 #include "gdnn-values-page.h"
 #include "gdnn-window.h"
 
@@ -123,6 +124,32 @@ make_row (const char *title,
   return row;
 }
 
+/* A unit's header row in the sidebar gets a button that opens its
+ * set-up (win.edit-unit with the unit's id). */
+static void
+add_edit_button (GtkWidget      *row,
+                 const GdnnUnit *unit)
+{
+  GtkWidget *text = g_object_ref (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  /* Translators: %s is a unit's name. */
+  g_autofree char *label = g_strdup_printf (_("Edit unit %s"), unit->name);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  g_object_unref (text);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Edit Unit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-unit");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (unit->id));
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+}
+
 static void
 reload_sidebar (GdnnWindow *self)
 {
@@ -159,6 +186,7 @@ reload_sidebar (GdnnWindow *self)
         continue;
 
       header = make_row (unit->name, gdnn_unit_type_label (unit->type), FALSE);
+      add_edit_button (header, unit);
       unit_key = g_strconcat (unit->name, " ", unit->code ? unit->code : "", NULL);
       g_object_set_data_full (G_OBJECT (header), ROW_SEARCH_KEY, gdnn_search_fold (unit_key), g_free);
       gtk_list_box_append (self->sidebar_list, header);
@@ -389,6 +417,79 @@ import_template_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Unit set-up: "New Unit" and "Edit Unit" open GdnnUnitSetupWindow;
+ * whatever it stores reloads the sidebar, keeping the selected plan. */
+static void
+on_units_changed (GdnnWindow          *self,
+                  GdnnUnitSetupWindow *setup)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+  gint64 unit_id = 0, plan_id = 0;
+
+  if (row != NULL && g_object_get_data (G_OBJECT (row), ROW_PLAN_ID) != NULL)
+    {
+      unit_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_UNIT_ID);
+      plan_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
+    }
+  reload_sidebar (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL && plan_id != 0;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *u = g_object_get_data (G_OBJECT (child), ROW_UNIT_ID);
+      gint64 *p = g_object_get_data (G_OBJECT (child), ROW_PLAN_ID);
+
+      if (u != NULL && p != NULL && *u == unit_id && *p == plan_id)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
+          break;
+        }
+    }
+}
+
+static void
+open_unit_setup (GdnnWindow *self,
+                 gint64      unit_id)
+{
+  GdnnUnitSetupWindow *setup = gdnn_unit_setup_window_new (GTK_WINDOW (self), self->store, unit_id);
+
+  g_signal_connect_object (setup, "changed", G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (setup));
+}
+
+static void
+new_unit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_unit_setup (GDNN_WINDOW (widget), 0);
+}
+
+/* The parameter is a unit id; 0 means the unit of the selected plan. */
+static void
+edit_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+  gint64 unit_id = g_variant_get_int64 (parameter);
+
+  if (unit_id == 0)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+      gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_UNIT_ID) : NULL;
+
+      if (id == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Choose a unit's plan in the list first.")));
+          return;
+        }
+      unit_id = *id;
+    }
+  open_unit_setup (self, unit_id);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -519,6 +620,10 @@ gdnn_window_class_init (GdnnWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-unit", "x", edit_unit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-unit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-unit", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-template", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
