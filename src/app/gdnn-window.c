@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-budget-page.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
 #include "gdnn-text.h"
@@ -212,7 +213,9 @@ show_plan (GdnnWindow    *self,
 
   if (!gdnn_plan_overview_show (self->overview, self->store, *unit_id, *plan_id, &self->today, &error) ||
       !gdnn_values_page_show (self->values_page, self->store, *unit_id, *plan_id,
-                              g_date_get_year (&self->today), &error))
+                              g_date_get_year (&self->today), &error) ||
+      !gdnn_budget_page_show (GDNN_BUDGET_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "budget")),
+                              self->store, *unit_id, *plan_id, g_date_get_year (&self->today), &error))
     {
       show_error (self, error);
       return;
@@ -440,6 +443,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
 
   g_type_ensure (GDNN_TYPE_PLAN_OVERVIEW);
   g_type_ensure (GDNN_TYPE_VALUES_PAGE);
+  g_type_ensure (GDNN_TYPE_BUDGET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);

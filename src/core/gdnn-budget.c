@@ -428,6 +428,47 @@ gdnn_budget_clear (GdnnStore  *store,
   return gdnn_store_run_in_transaction (store, save_in_transaction, &data, error);
 }
 
+/**
+ * gdnn_budget_check_line_name:
+ * @lines: (element-type GdnnBudgetLine): the lines the unit sees
+ *
+ * A new line needs a name, different (ignoring case and marks) from every
+ * line the unit already sees.
+ *
+ * Returns: %TRUE when @name can be used; else @error says why
+ */
+gboolean
+gdnn_budget_check_line_name (GPtrArray   *lines,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autofree char *key = gdnn_search_fold (name != NULL ? name : "");
+
+  g_return_val_if_fail (lines != NULL, FALSE);
+
+  g_strstrip (key);
+  if (key[0] == '\0')
+    {
+      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                           _("Write the name of the budget line."));
+      return FALSE;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const GdnnBudgetLine *other = g_ptr_array_index (lines, i);
+      g_autofree char *other_key = gdnn_search_fold (other->name);
+
+      if (g_str_equal (key, g_strstrip (other_key)))
+        {
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT,
+                       /* Translators: %s is a budget line's name. */
+                       _("The plan already has a budget line “%s”."), other->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   GdnnBudgetLine *line;
@@ -441,7 +482,6 @@ add_in_transaction (GdnnStore  *store,
 {
   AddData *data = user_data;
   g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *key = gdnn_search_fold (data->line->name);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -465,19 +505,8 @@ add_in_transaction (GdnnStore  *store,
   lines = gdnn_budget_list_lines (store, data->line->plan_id, data->line->unit_id, error);
   if (lines == NULL)
     return FALSE;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const GdnnBudgetLine *other = g_ptr_array_index (lines, i);
-      g_autofree char *other_key = gdnn_search_fold (other->name);
-
-      if (g_str_equal (key, other_key))
-        {
-          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CONSTRAINT,
-                       /* Translators: %s is a budget line's name. */
-                       _("The plan already has a budget line “%s”."), other->name);
-          return FALSE;
-        }
-    }
+  if (!gdnn_budget_check_line_name (lines, data->line->name, error))
+    return FALSE;
 
   stmt = gdnn_store_prepare (store, "SELECT coalesce (max (position), 0) + 1 FROM budget_line WHERE plan_id = ?;",
                              error);

@@ -64,6 +64,9 @@ gboolean              gdnn_budget_clear           (GdnnStore              *store
                                                    gint64                  unit_id,
                                                    int                     year,
                                                    GError                **error);
+gboolean              gdnn_budget_check_line_name (GPtrArray            *lines,
+                                                   const char             *name,
+                                                   GError                **error);
 gint64                gdnn_budget_add_own_line    (GdnnStore              *store,
                                                    gint64                  plan_id,
                                                    gint64                  unit_id,
