@@ -94,23 +94,23 @@ amount_entries (UiFixture *f,
   return entries;
 }
 
-/* The text of the totals footer's "Total" row at @column (1: planned in
- * the year, 4: planned over the plan). */
+/* The planned amount in the "Total" row of the footer's block for the
+ * year (0) or for the whole plan (1). */
 static const char *
-total_cell (UiFixture *f,
-            int        column)
+total_planned (UiFixture *f,
+               guint      block)
 {
   g_autoptr(GPtrArray) grids = g_ptr_array_new ();
   GtkGrid *grid;
 
   gdnn_ui_collect (GTK_WIDGET (f->page), GTK_TYPE_GRID, grids);
-  g_assert_cmpuint (grids->len, ==, 1);
-  grid = g_ptr_array_index (grids, 0);
+  g_assert_cmpuint (grids->len, ==, 2);
+  grid = g_ptr_array_index (grids, block);
   for (int row = 1; row < 10; row++)
     {
       GtkWidget *head = gtk_grid_get_child_at (grid, 0, row);
       if (head != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (head)), _("Total")))
-        return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, column, row)));
+        return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, row)));
     }
   g_assert_not_reached ();
 }
@@ -143,9 +143,9 @@ test_enter_amounts (UiFixture     *f,
   g_assert_cmpuint (spent->len, ==, 2);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), "2026"));
   g_assert_cmpint (first_line_2026 (f->store), ==, -1);
-  g_assert_cmpstr (total_cell (f, 1), ==, "0");
+  g_assert_cmpstr (total_planned (f, 0), ==, "0");
   /* 1,4 tỷ đồng over 2022–2025 in the template. */
-  plan_before = g_strdup (total_cell (f, 4));
+  plan_before = g_strdup (total_planned (f, 1));
   g_assert_cmpstr (plan_before, ==, "1.400.000.000");
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-01-page.png");
 
@@ -157,8 +157,8 @@ test_enter_amounts (UiFixture     *f,
   g_assert_cmpint (first_line_2026 (f->store), ==, 1400000000);
   g_assert_cmpint (gdnn_test_count (f->store, "change_log"), ==, log_before + 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1.400.000.000");
-  g_assert_cmpstr (total_cell (f, 1), ==, "1.400.000.000");
-  g_assert_cmpstr (total_cell (f, 4), ==, "2.800.000.000");
+  g_assert_cmpstr (total_planned (f, 0), ==, "1.400.000.000");
+  g_assert_cmpstr (total_planned (f, 1), ==, "2.800.000.000");
 
   /* Words are accepted and the cell shows the grouped amount. */
   cell = g_ptr_array_index (spent, 0);
@@ -179,7 +179,7 @@ test_enter_amounts (UiFixture     *f,
   g_assert_cmpint (first_line_2026 (f->store), ==, 1400000000);
   g_assert_cmpint (gdnn_test_count (f->store, "change_log"), ==, log_before + 2);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), refusal));
-  g_assert_cmpstr (total_cell (f, 1), ==, "1.400.000.000");
+  g_assert_cmpstr (total_planned (f, 0), ==, "1.400.000.000");
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-02-refused.png");
 
   /* Typing the stored amount back clears the refusal. */

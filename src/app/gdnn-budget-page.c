@@ -32,7 +32,7 @@ struct _GdnnBudgetPage
   GtkColumnView            *column_view;
   GtkSignalListItemFactory *planned_factory;
   GtkSignalListItemFactory *spent_factory;
-  GtkGrid                  *totals_grid;
+  GtkFlowBox               *totals_box;
 
   /* Owned references */
   GdnnStore                *store;
@@ -63,7 +63,9 @@ totals_cell (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* Fixed widths line the two blocks up when they are stacked. */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), numeric ? 13 : 20);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (bold)
@@ -72,10 +74,10 @@ totals_cell (const char *text,
 }
 
 static void
-attach_sums (GdnnBudgetPage      *self,
+attach_sums (GtkGrid             *grid,
              int                  row,
+             const char          *title,
              const GdnnBudgetSum *sum,
-             int                  column,
              gboolean             bold)
 {
   g_autofree char *planned = gdnn_format_integer (sum->planned);
@@ -85,13 +87,42 @@ attach_sums (GdnnBudgetPage      *self,
 
   percent = gdnn_budget_spent_percent (sum->planned, sum->spent, &pct) ? gdnn_format_percent (pct, 1)
                                                                       : g_strdup ("");
-  gtk_grid_attach (self->totals_grid, totals_cell (planned, TRUE, bold), column, row, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (spent, TRUE, bold), column + 1, row, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (percent, TRUE, bold), column + 2, row, 1, 1);
+  gtk_grid_attach (grid, totals_cell (title, FALSE, bold), 0, row, 1, 1);
+  gtk_grid_attach (grid, totals_cell (planned, TRUE, bold), 1, row, 1, 1);
+  gtk_grid_attach (grid, totals_cell (spent, TRUE, bold), 2, row, 1, 1);
+  gtk_grid_attach (grid, totals_cell (percent, TRUE, bold), 3, row, 1, 1);
 }
 
-/* The footer: per source and in all, for the year and the whole plan,
- * summed by the core from what is stored. */
+/* One block of the footer: the sums per source and in all over @period. */
+static GtkWidget *
+totals_block (const char             *period,
+              const GdnnBudgetTotals *totals,
+              const GdnnBudgetTotals *plan_totals)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  const char *heads[] = { period, _("Planned"), _("Spent"), _("% spent") };
+  int row = 1;
+
+  gtk_grid_set_column_spacing (grid, 12);
+  gtk_grid_set_row_spacing (grid, 2);
+  gtk_widget_set_valign (GTK_WIDGET (grid), GTK_ALIGN_START);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      GtkWidget *head = totals_cell (heads[i], i > 0, i == 0);
+      if (i > 0)
+        gtk_widget_add_css_class (head, "dim-label");
+      gtk_grid_attach (grid, head, (int) i, 0, 1, 1);
+    }
+  /* Every source the plan's lines use, even with nothing this year. */
+  for (guint s = 0; s < GDNN_BUDGET_N_SOURCES; s++)
+    if (plan_totals->n_lines_by_source[s] > 0)
+      attach_sums (grid, row++, gdnn_budget_source_label (s), &totals->by_source[s], FALSE);
+  attach_sums (grid, row, _("Total"), &totals->all, TRUE);
+  return GTK_WIDGET (grid);
+}
+
+/* The footer: the year's and the whole plan's sums, side by side when
+ * the window is wide enough, summed by the core from what is stored. */
 static void
 update_totals (GdnnBudgetPage *self)
 {
@@ -101,10 +132,9 @@ update_totals (GdnnBudgetPage *self)
   g_autofree char *plan_title = NULL;
   GdnnBudgetTotals year_totals, plan_totals;
   GtkWidget *child;
-  int row = 1;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_grid))) != NULL)
-    gtk_grid_remove (self->totals_grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_box))) != NULL)
+    gtk_flow_box_remove (self->totals_box, child);
 
   lines = gdnn_budget_list_lines (self->store, self->plan_id, self->unit_id, &error);
   if (lines == NULL)
@@ -115,32 +145,15 @@ update_totals (GdnnBudgetPage *self)
   gdnn_budget_compute_totals (lines, self->year, &year_totals);
   gdnn_budget_compute_totals (lines, 0, &plan_totals);
 
-  /* Translators: a column of the budget totals; %d is a year. */
-  year_title = g_strdup_printf (_("Planned %d"), self->year);
-  /* Translators: a column of the budget totals; the plan's first and last years. */
-  plan_title = g_strdup_printf (_("Planned %d–%d"), self->first_year, self->last_year);
-  gtk_grid_attach (self->totals_grid, totals_cell (year_title, TRUE, FALSE), 1, 0, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (_("Spent"), TRUE, FALSE), 2, 0, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (_("% spent"), TRUE, FALSE), 3, 0, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (plan_title, TRUE, FALSE), 4, 0, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (_("Spent"), TRUE, FALSE), 5, 0, 1, 1);
-  gtk_grid_attach (self->totals_grid, totals_cell (_("% spent"), TRUE, FALSE), 6, 0, 1, 1);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_grid)); child != NULL;
+  /* Translators: heading of the budget totals of a year. */
+  year_title = g_strdup_printf (_("Year %d"), self->year);
+  /* Translators: heading of the budget totals over the plan's years. */
+  plan_title = g_strdup_printf (_("Plan %d–%d"), self->first_year, self->last_year);
+  gtk_flow_box_append (self->totals_box, totals_block (year_title, &year_totals, &plan_totals));
+  gtk_flow_box_append (self->totals_box, totals_block (plan_title, &plan_totals, &plan_totals));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_add_css_class (child, "dim-label");
-
-  for (guint s = 0; s < GDNN_BUDGET_N_SOURCES; s++)
-    {
-      if (plan_totals.n_lines_by_source[s] == 0)
-        continue;
-      gtk_grid_attach (self->totals_grid, totals_cell (gdnn_budget_source_label (s), FALSE, FALSE), 0, row, 1, 1);
-      attach_sums (self, row, &year_totals.by_source[s], 1, FALSE);
-      attach_sums (self, row, &plan_totals.by_source[s], 4, FALSE);
-      row++;
-    }
-  gtk_grid_attach (self->totals_grid, totals_cell (_("Total"), FALSE, TRUE), 0, row, 1, 1);
-  attach_sums (self, row, &year_totals.all, 1, TRUE);
-  attach_sums (self, row, &plan_totals.all, 4, TRUE);
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 static gboolean
@@ -245,8 +258,8 @@ setup_status (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_list_item_set_child (item, label);
 }
 
@@ -458,7 +471,7 @@ gdnn_budget_page_class_init (GdnnBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnBudgetPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GdnnBudgetPage, planned_factory);
   gtk_widget_class_bind_template_child (widget_class, GdnnBudgetPage, spent_factory);
-  gtk_widget_class_bind_template_child (widget_class, GdnnBudgetPage, totals_grid);
+  gtk_widget_class_bind_template_child (widget_class, GdnnBudgetPage, totals_box);
   gtk_widget_class_bind_template_callback (widget_class, setup_amount);
   gtk_widget_class_bind_template_callback (widget_class, bind_amount);
   gtk_widget_class_bind_template_callback (widget_class, unbind_amount);
