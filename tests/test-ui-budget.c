@@ -250,7 +250,15 @@ test_add_line (UiFixture     *f,
   gtk_editable_set_text (GTK_EDITABLE (name), duplicate);
   gdnn_ui_iterate (100);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (dialog), "already has a budget line"));
+  {
+    g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (f->store, "BG-CD01");
+    g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (f->store, "401/KH-UBND");
+    g_autoptr(GPtrArray) lines = gdnn_budget_list_lines (f->store, plan->id, unit->id, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gdnn_budget_check_line_name (lines, duplicate, &error));
+    g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (dialog), error->message));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (name), "Mua sắm thiết bị phòng học số");
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), GDNN_SOURCE_XA_HOI_HOA);
@@ -266,7 +274,7 @@ test_add_line (UiFixture     *f,
   after = amount_entries (f, TRUE);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), "Mua sắm thiết bị phòng học số"));
-  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), _("Own line")));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), C_("budget line", "Own line")));
   /* Its source now has a row in the totals. */
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), gdnn_budget_source_label (GDNN_SOURCE_XA_HOI_HOA)));
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-06-own-line.png");

@@ -89,7 +89,8 @@ gdnn_budget_row_get_property (GObject    *object,
       g_value_set_string (value, gdnn_budget_source_label (self->source));
       break;
     case PROP_OWNER:
-      g_value_set_string (value, self->unit_id != 0 ? _("Own line") : _("Plan"));
+      /* Translators: who a budget line belongs to, under its name. */
+      g_value_set_string (value, self->unit_id != 0 ? C_("budget line", "Own line") : C_("budget line", "Plan"));
       break;
     case PROP_PLANNED:
       g_value_take_string (value, self->has_amounts ? gdnn_format_integer (y->planned) : g_strdup (""));
