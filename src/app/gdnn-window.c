@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-budget-page.h"
 #include "gdnn-charts-page.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
@@ -253,6 +254,8 @@ load_page (GdnnWindow  *self,
   if (GDNN_IS_TASKS_PAGE (page))
     return gdnn_tasks_page_show (GDNN_TASKS_PAGE (page), self->store, self->unit_id, self->plan_id, year,
                                  &self->today, error);
+  if (GDNN_IS_BUDGET_PAGE (page))
+    return gdnn_budget_page_show (GDNN_BUDGET_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
   if (GDNN_IS_CHARTS_PAGE (page))
     return gdnn_charts_page_show (GDNN_CHARTS_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
   g_return_val_if_reached (FALSE);
@@ -603,6 +606,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   g_type_ensure (GDNN_TYPE_VALUES_PAGE);
   g_type_ensure (GDNN_TYPE_TASKS_PAGE);
   g_type_ensure (GDNN_TYPE_CHARTS_PAGE);
+  g_type_ensure (GDNN_TYPE_BUDGET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
