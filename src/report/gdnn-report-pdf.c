@@ -619,7 +619,7 @@ add_indicator_table (GdnnReportPdf *self)
   double used = 0;
   g_autofree char *result = g_strdup_printf ("Kết quả năm %d", doc->year);
   g_autofree char *expected = g_strdup_printf ("Mức cần đạt năm %d", doc->year);
-  g_autofree char *year_labels[3] = { NULL, NULL, NULL };
+  char *year_labels[3] = { NULL, NULL, NULL };
   const char *group = NULL;
   gboolean first = TRUE;
   Block *header;
@@ -673,7 +673,7 @@ add_indicator_table (GdnnReportPdf *self)
       g_autofree char *exp_text = NULL;
       g_autofree char *pct = NULL;
       g_autofree char *unit = g_markup_escape_text (r->unit_label != NULL ? r->unit_label : "", -1);
-      g_autofree char *targets[3] = { NULL, NULL, NULL };
+      char *targets[3] = { NULL, NULL, NULL };
       g_autoptr(GString) all_targets = g_string_new (NULL);
       const char *cells[12];
       guint k = 0;
@@ -744,7 +744,11 @@ add_indicator_table (GdnnReportPdf *self)
       cells[k++] = gdnn_report_assessment_label (r->assessment);
       g_assert (k == n);
       add_row (self, cols, n, cells, REGULAR, header);
+      for (guint y = 0; y < G_N_ELEMENTS (targets); y++)
+        g_free (targets[y]);
     }
+  for (guint y = 0; y < G_N_ELEMENTS (year_labels); y++)
+    g_free (year_labels[y]);
 }
 
 /* Budget in million đồng: the full amounts do not fit a portrait column
