@@ -27,7 +27,7 @@ count () {
   sqlite3 "$DB" "SELECT count(*) FROM $1;"
 }
 
-for cmd in init demo list plans units values backup restore check; do
+for cmd in init demo list plans units values backup restore check export; do
   out=$("$BIN" "$cmd" --help 2>&1); rc=$?
   [ $rc = 0 ] && grep -q "$cmd" <<<"$out"; ok $? "$cmd --help prints its usage"
 done
@@ -85,6 +85,26 @@ echo "not a database" > "$TMP/foreign.db"
 cp "$TMP/foreign.db" "$TMP/foreign.orig"
 "$BIN" --db "$TMP/foreign.db" check >/dev/null 2>&1; [ $? != 0 ]; ok $? "check refuses a foreign file"
 cmp -s "$TMP/foreign.db" "$TMP/foreign.orig"; ok $? "the foreign file is left untouched"
+
+# export: the yearly report (the files themselves are read back in test-report-files.sh).
+YEAR=$(date +%Y); [ "$YEAR" -gt 2030 ] && YEAR=2030
+log_before=$(count change_log)
+"$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND >/dev/null 2>&1; [ $? = 2 ]; ok $? "export without --year exits 2"
+"$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year 2026 --frob x >/dev/null 2>&1; [ $? = 2 ]; ok $? "export with an unknown option exits 2"
+"$BIN" --db "$DB" export --unit NO-SUCH --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/no.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "export for an unknown unit fails"
+grep -q 'NO-SUCH' "$TMP/err"; ok $? "the message names the unit"
+[ ! -e "$TMP/no.xlsx" ]; ok $? "a failed export writes no file"
+"$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year 2040 --pdf "$TMP/no.pdf" >/dev/null 2>&1; [ $? = 1 ]; ok $? "export for a year outside the plan fails"
+"$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/r.xlsx" --pdf "$TMP/r.pdf" >/dev/null 2>&1; ok $? "export writes XLSX and PDF"
+[ -s "$TMP/r.xlsx" ] && [ -s "$TMP/r.pdf" ]; ok $? "both files exist"
+head -c 4 "$TMP/r.pdf" | grep -q '%PDF'; ok $? "the PDF is a PDF"
+head -c 2 "$TMP/r.xlsx" | grep -q 'PK'; ok $? "the XLSX is a zip"
+"$BIN" --db "$DB" export --unit=BG-CD01 --plan=401/KH-UBND --year="$YEAR" --pdf="$TMP/r2.pdf" >/dev/null 2>&1 && [ -s "$TMP/r2.pdf" ]; ok $? "export accepts --option=value"
+err=$("$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" 2>&1 >/dev/null); rc=$?
+[ $rc = 0 ]; ok $? "export without output files only checks"
+[ "$(count change_log)" = "$log_before" ]; ok $? "export leaves the database unchanged"
+ls "$TMP"/*.part-* >/dev/null 2>&1; [ $? != 0 ]; ok $? "no temporary files are left behind"
+"$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/nodir/r.xlsx" >/dev/null 2>&1; [ $? = 1 ]; ok $? "export into a missing folder fails"
 
 # Vietnamese unless the locale asks for a language we have (DESIGN §7).
 LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a C locale gets Vietnamese messages"

@@ -11,16 +11,22 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gdnn-cli.h"
 #include "gdnn-csv-import.h"
 #include "gdnn-demo.h"
 #include "gdnn-plan-template.h"
+#include "gdnn-report-doc.h"
+#include "gdnn-report-pdf.h"
+#include "gdnn-report-xlsx.h"
 #include "gdnn-store.h"
 
 /* The commands of DESIGN §5. Each returns 0 on success and prints a clear
  * message on stderr otherwise; the store's transactions guarantee that a
  * failed command leaves the database as it was. */
+
+#define EXPORT_PARAMS "--unit CODE --plan NUMBER --year YYYY [--xlsx OUT] [--pdf OUT]"
 
 typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
 
@@ -344,6 +350,81 @@ cmd_check (const char  *db_path,
   return 0;
 }
 
+/* export --unit CODE --plan NUMBER --year YYYY [--xlsx OUT] [--pdf OUT]:
+ * the yearly report. Warnings (missing values, notes, results) are
+ * printed; the files are still written, marked as a draft. Without an
+ * output file only the warnings are printed. */
+static int
+cmd_export (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(GdnnReportDoc) doc = NULL;
+  const char *unit = NULL, *plan = NULL, *year_text = NULL, *xlsx = NULL, *pdf = NULL;
+  GError *error = NULL;
+  gint64 year = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      static const char *const names[] = { "--unit", "--plan", "--year", "--xlsx", "--pdf" };
+      const char **slots[] = { &unit, &plan, &year_text, &xlsx, &pdf };
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (names) && !known; k++)
+        {
+          gsize len = strlen (names[k]);
+
+          if (g_str_equal (argv[i], names[k]) && i + 1 < argc)
+            {
+              *slots[k] = argv[++i];
+              known = TRUE;
+            }
+          else if (strncmp (argv[i], names[k], len) == 0 && argv[i][len] == '=')
+            {
+              *slots[k] = argv[i] + len + 1;
+              known = TRUE;
+            }
+        }
+      if (!known)
+        {
+          g_printerr (_("gdnn-report: export: unexpected argument “%s”.\n"), argv[i]);
+          g_printerr (_("gdnn-report: usage: %s %s\n"), "export", EXPORT_PARAMS);
+          return 2;
+        }
+    }
+  if (unit == NULL || plan == NULL || year_text == NULL)
+    {
+      g_printerr (_("gdnn-report: export needs --unit, --plan and --year.\n"));
+      g_printerr (_("gdnn-report: usage: %s %s\n"), "export", EXPORT_PARAMS);
+      return 2;
+    }
+  if (!g_ascii_string_to_signed (year_text, 10, 1990, 2100, &year, NULL))
+    {
+      g_printerr (_("gdnn-report: “%s” is not a year.\n"), year_text);
+      return 2;
+    }
+
+  if (!(store = open_store (db_path, FALSE, &error)) ||
+      !(doc = gdnn_report_doc_build_by_code (store, unit, plan, (int) year, NULL, &error)))
+    return fail (error);
+
+  for (guint i = 0; i < doc->warnings->len; i++)
+    {
+      GdnnReportWarning *w = g_ptr_array_index (doc->warnings, i);
+      /* Translators: a warning printed before the report is exported. */
+      g_printerr (_("warning: %s\n"), w->message);
+    }
+  if ((xlsx != NULL && !gdnn_report_xlsx_write (doc, xlsx, &error)) ||
+      (pdf != NULL && !gdnn_report_pdf_export (doc, pdf, &error)))
+    return fail (error);
+  if (xlsx != NULL || pdf != NULL)
+    g_print (doc->draft ? _("Exported the report of %s on %s for %d as a draft.\n")
+                        : _("Exported the report of %s on %s for %d.\n"),
+             unit, plan, (int) year);
+  return 0;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create a new database holding the shipped plan templates only"), 0, 0, cmd_init },
   { "demo", "", N_("Create a database with the shipped plans and sample units and values"), 0, 0, cmd_demo },
@@ -354,6 +435,7 @@ static const Command commands[] = {
   { "backup", "OUT", N_("Write a consistent copy of the database"), 1, 1, cmd_backup },
   { "restore", "IN", N_("Replace the database by a backup, keeping the current file"), 1, 1, cmd_restore },
   { "check", "", N_("Check the database's integrity and consistency"), 0, 0, cmd_check },
+  { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
 };
 
 static void

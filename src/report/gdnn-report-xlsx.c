@@ -1,0 +1,1160 @@
+/* gdnn-report-xlsx.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gdnn-report-xlsx"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "gdnn-report-xlsx.h"
+#include "gdnn-text.h"
+
+/* The report as a workbook a person can read, edit and print: one sheet
+ * per part, Vietnamese sheet names, numbers stored as numbers, A4 page
+ * setup; plus the hidden machine-readable sheet of DESIGN §3, described
+ * in docs/report-data-sheet.md. This is the only file that includes
+ * xlsxwriter.h. Normal (not constant_memory) mode: the headers use merged
+ * cells, which constant_memory silently drops (tech-notes §3). */
+
+#if LXW_VERSION_ID < 114
+#error "libxlsxwriter 1.1.4 or newer is needed"
+#endif
+
+#define FONT "Times New Roman"
+
+/* A4 margins of Nghị định 30/2020 in inches: left 30 mm, right 15 mm,
+ * top and bottom 20 mm. */
+#define MARGIN_LEFT   (30.0 / 25.4)
+#define MARGIN_RIGHT  (15.0 / 25.4)
+#define MARGIN_TOP    (20.0 / 25.4)
+#define MARGIN_BOTTOM (20.0 / 25.4)
+#define PAPER_A4      9
+
+typedef struct
+{
+  lxw_workbook  *wb;
+  lxw_error      err;        /* the first error; every later call is skipped */
+  char          *where;      /* what was being written when it happened */
+  const GdnnReportDoc *doc;
+
+  /* Cells of the visible sheets the hidden sheet points at */
+  GArray        *indicator_rows;   /* of lxw_row_t, one per indicator */
+  GArray        *task_rows;        /* of lxw_row_t, tasks in document order */
+  GArray        *budget_rows;      /* of lxw_row_t, one per budget line */
+  lxw_col_t      col_numerator;
+  lxw_col_t      col_denominator;
+  lxw_col_t      col_task_status;
+  lxw_col_t      col_task_progress;
+
+  /* Formats */
+  lxw_format    *gov, *org, *nat, *motto, *num, *place, *type, *subject, *body, *section, *draft;
+  lxw_format    *recv_label, *recv, *sign_title, *sign_name;
+  lxw_format    *title, *subtitle, *unit_note;
+  lxw_format    *head, *group, *cell, *cell_center, *integer, *decimal, *pct, *pct0, *date, *yesno;
+  lxw_format    *total_label, *total_int;
+  lxw_format    *data_text;
+} Writer;
+
+static void
+check (Writer     *w,
+       lxw_error   err,
+       const char *where)
+{
+  if (w->err != LXW_NO_ERROR || err == LXW_NO_ERROR)
+    return;
+  w->err = err;
+  w->where = g_strdup (where);
+}
+
+static char *
+nfc (const char *text)
+{
+  /* Strings are written as they are; pasted text may be decomposed
+   * (tech-notes §3), and readers compare NFC. */
+  return g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFC);
+}
+
+static void
+put_str (Writer        *w,
+         lxw_worksheet *ws,
+         lxw_row_t      row,
+         lxw_col_t      col,
+         const char    *text,
+         lxw_format    *fmt)
+{
+  g_autofree char *s = NULL;
+
+  if (w->err != LXW_NO_ERROR)
+    return;
+  if (text == NULL || *text == '\0')
+    {
+      check (w, worksheet_write_blank (ws, row, col, fmt), "blank");
+      return;
+    }
+  s = nfc (text);
+  check (w, worksheet_write_string (ws, row, col, s, fmt), "string");
+}
+
+static void
+put_num (Writer        *w,
+         lxw_worksheet *ws,
+         lxw_row_t      row,
+         lxw_col_t      col,
+         double         value,
+         lxw_format    *fmt)
+{
+  if (w->err == LXW_NO_ERROR)
+    check (w, worksheet_write_number (ws, row, col, value, fmt), "number");
+}
+
+static void
+put_opt_num (Writer        *w,
+             lxw_worksheet *ws,
+             lxw_row_t      row,
+             lxw_col_t      col,
+             gboolean       has,
+             double         value,
+             lxw_format    *fmt)
+{
+  if (has)
+    put_num (w, ws, row, col, value, fmt);
+  else
+    put_str (w, ws, row, col, NULL, fmt);
+}
+
+static void
+merge (Writer        *w,
+       lxw_worksheet *ws,
+       lxw_row_t      r1,
+       lxw_col_t      c1,
+       lxw_row_t      r2,
+       lxw_col_t      c2,
+       const char    *text,
+       lxw_format    *fmt)
+{
+  g_autofree char *s = nfc (text);
+
+  if (w->err != LXW_NO_ERROR)
+    return;
+  if (r1 == r2 && c1 == c2)
+    check (w, worksheet_write_string (ws, r1, c1, s, fmt), "string");
+  else
+    check (w, worksheet_merge_range (ws, r1, c1, r2, c2, s, fmt), "merged cells");
+}
+
+static void
+row_height (Writer        *w,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            double         points)
+{
+  if (w->err == LXW_NO_ERROR)
+    check (w, worksheet_set_row (ws, row, points, NULL), "row height");
+}
+
+static void
+col_width (Writer        *w,
+           lxw_worksheet *ws,
+           lxw_col_t      first,
+           lxw_col_t      last,
+           double         width)
+{
+  if (w->err == LXW_NO_ERROR)
+    check (w, worksheet_set_column (ws, first, last, width, NULL), "column width");
+}
+
+/* Spreadsheets do not grow a row for wrapped text in merged cells, and
+ * Excel does not on open either: estimate the lines. A column unit holds
+ * about one character of 12 pt Times New Roman. */
+static guint
+lines_for (const char *text,
+           double      width_units,
+           double      font_pt)
+{
+  double per_line = MAX (4.0, width_units * 1.15 * 12.0 / font_pt);
+  guint lines = 0;
+  g_auto(GStrv) paras = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; paras[i] != NULL; i++)
+    lines += MAX (1, (guint) ceil (g_utf8_strlen (paras[i], -1) / per_line));
+  return MAX (1, lines);
+}
+
+static lxw_format *
+new_format (Writer *w,
+            double  size)
+{
+  lxw_format *f = workbook_add_format (w->wb);
+
+  format_set_font_name (f, FONT);
+  format_set_font_size (f, size);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
+static lxw_format *
+centred (lxw_format *f)
+{
+  format_set_align (f, LXW_ALIGN_CENTER);
+  format_set_text_wrap (f);
+  return f;
+}
+
+static lxw_format *
+boxed (lxw_format *f)
+{
+  format_set_border (f, LXW_BORDER_THIN);
+  format_set_text_wrap (f);
+  return f;
+}
+
+static void
+make_formats (Writer *w)
+{
+  w->gov = centred (new_format (w, 12));
+  w->org = centred (new_format (w, 12));
+  format_set_bold (w->org);
+  w->nat = centred (new_format (w, 12));
+  format_set_bold (w->nat);
+  w->motto = centred (new_format (w, 13));
+  format_set_bold (w->motto);
+  format_set_underline (w->motto, LXW_UNDERLINE_SINGLE);
+  w->num = centred (new_format (w, 13));
+  w->place = centred (new_format (w, 13));
+  format_set_italic (w->place);
+  w->type = centred (new_format (w, 14));
+  format_set_bold (w->type);
+  w->subject = centred (new_format (w, 13));
+  format_set_bold (w->subject);
+  w->draft = centred (new_format (w, 13));
+  format_set_bold (w->draft);
+  format_set_font_color (w->draft, LXW_COLOR_RED);
+  w->body = new_format (w, 13);
+  format_set_text_wrap (w->body);
+  format_set_align (w->body, LXW_ALIGN_JUSTIFY);
+  format_set_align (w->body, LXW_ALIGN_VERTICAL_TOP);
+  w->section = new_format (w, 13);
+  format_set_bold (w->section);
+  format_set_text_wrap (w->section);
+  w->recv_label = new_format (w, 12);
+  format_set_bold (w->recv_label);
+  format_set_italic (w->recv_label);
+  w->recv = new_format (w, 11);
+  w->sign_title = centred (new_format (w, 13));
+  format_set_bold (w->sign_title);
+  w->sign_name = centred (new_format (w, 13));
+  format_set_bold (w->sign_name);
+
+  w->title = centred (new_format (w, 14));
+  format_set_bold (w->title);
+  w->subtitle = centred (new_format (w, 13));
+  format_set_italic (w->subtitle);
+  w->unit_note = new_format (w, 12);
+  format_set_italic (w->unit_note);
+  format_set_align (w->unit_note, LXW_ALIGN_RIGHT);
+
+  w->head = centred (boxed (new_format (w, 12)));
+  format_set_bold (w->head);
+  format_set_bg_color (w->head, 0xF2F2F2);
+  w->group = boxed (new_format (w, 12));
+  format_set_bold (w->group);
+  w->cell = boxed (new_format (w, 12));
+  w->cell_center = centred (boxed (new_format (w, 12)));
+  w->integer = boxed (new_format (w, 12));
+  format_set_num_format (w->integer, "#,##0");
+  w->decimal = boxed (new_format (w, 12));
+  format_set_num_format (w->decimal, "#,##0.00");
+  w->pct = boxed (new_format (w, 12));
+  format_set_num_format (w->pct, "0.0%");
+  w->pct0 = boxed (new_format (w, 12));
+  format_set_num_format (w->pct0, "0%");
+  w->date = centred (boxed (new_format (w, 12)));
+  format_set_num_format (w->date, "dd/mm/yyyy");
+  w->yesno = centred (boxed (new_format (w, 12)));
+  format_set_num_format (w->yesno, "\"Có\";;\"Không\"");
+  w->total_label = centred (boxed (new_format (w, 12)));
+  format_set_bold (w->total_label);
+  w->total_int = boxed (new_format (w, 12));
+  format_set_bold (w->total_int);
+  format_set_num_format (w->total_int, "#,##0");
+  w->data_text = workbook_add_format (w->wb);
+  format_set_num_format (w->data_text, "@");
+}
+
+static lxw_worksheet *
+add_sheet (Writer     *w,
+           const char *name)
+{
+  lxw_worksheet *ws;
+
+  if (w->err != LXW_NO_ERROR)
+    return NULL;
+  ws = workbook_add_worksheet (w->wb, name);
+  if (ws == NULL)
+    check (w, LXW_ERROR_SHEETNAME_ALREADY_USED, name);
+  return ws;
+}
+
+static void
+page_setup (Writer        *w,
+            lxw_worksheet *ws,
+            gboolean       landscape,
+            int            repeat_first,
+            int            repeat_last)
+{
+  if (w->err != LXW_NO_ERROR)
+    return;
+  worksheet_set_paper (ws, PAPER_A4);
+  if (landscape)
+    worksheet_set_landscape (ws);
+  else
+    worksheet_set_portrait (ws);
+  worksheet_set_margins (ws, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_center_horizontally (ws);
+  /* Page numbers centred in the top margin (Nghị định 30/2020). */
+  check (w, worksheet_set_header (ws, "&C&\"Times New Roman\"&13&P"), "page header");
+  if (repeat_first >= 0)
+    check (w, worksheet_repeat_rows (ws, repeat_first, repeat_last), "print titles");
+}
+
+static void
+split_paragraphs (Writer        *w,
+                  lxw_worksheet *ws,
+                  lxw_row_t     *row,
+                  lxw_col_t      last_col,
+                  double         width_units,
+                  const char    *text)
+{
+  g_auto(GStrv) paras = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; paras[i] != NULL; i++)
+    {
+      g_autofree char *p = g_strstrip (g_strdup (paras[i]));
+
+      if (*p == '\0')
+        continue;
+      merge (w, ws, *row, 0, *row, last_col, p, w->body);
+      row_height (w, ws, *row, 18.0 * lines_for (p, width_units, 13));
+      (*row)++;
+    }
+}
+
+static char *
+attachment_line (const GdnnReportDoc *doc)
+{
+  g_autofree char *date = gdnn_format_date (&doc->date);
+  g_autofree char *number = g_strstrip (g_strdup (doc->number));
+
+  return g_strdup_printf ("(Kèm theo Báo cáo số %s ngày %s của %s)", number, date, doc->unit_name);
+}
+
+/* ---- Báo cáo: the document itself ---------------------------------- */
+
+static void
+write_report_sheet (Writer *w)
+{
+  const GdnnReportDoc *doc = w->doc;
+  lxw_worksheet *ws = add_sheet (w, GDNN_REPORT_SHEET_REPORT);
+  const double width = 14 * 3 + 20 * 3;
+  lxw_row_t row = 0;
+  lxw_row_t close_row;
+  g_autofree char *number = NULL;
+  guint n_recipients;
+
+  if (ws == NULL)
+    return;
+  col_width (w, ws, 0, 2, 14);
+  col_width (w, ws, 3, 5, 20);
+  page_setup (w, ws, FALSE, -1, -1);
+
+  /* Header block: left 40 %, right 60 % (ô 1–4). */
+  merge (w, ws, 0, 0, 0, 2, doc->governing_body != NULL ? doc->governing_body : "", w->gov);
+  merge (w, ws, 0, 3, 0, 5, doc->national_title, w->nat);
+  merge (w, ws, 1, 0, 1, 2, doc->issuing_body, w->org);
+  merge (w, ws, 1, 3, 1, 5, doc->motto, w->motto);
+  row_height (w, ws, 0, 16.0 * MAX (lines_for (doc->governing_body, 42, 12), 1));
+  row_height (w, ws, 1, 16.0 * MAX (lines_for (doc->issuing_body, 42, 12), 1));
+  number = g_strdup_printf ("Số: %s", doc->number);
+  merge (w, ws, 3, 0, 3, 2, number, w->num);
+  merge (w, ws, 3, 3, 3, 5, doc->place_date, w->place);
+  row = 5;
+  if (doc->draft)
+    {
+      merge (w, ws, row, 0, row, 5, "DỰ THẢO", w->draft);
+      row++;
+    }
+  merge (w, ws, row, 0, row, 5, doc->doc_type, w->type);
+  row++;
+  merge (w, ws, row, 0, row, 5, doc->subject, w->subject);
+  row_height (w, ws, row, 18.0 * lines_for (doc->subject, width, 13));
+  row += 2;
+
+  split_paragraphs (w, ws, &row, 5, width, doc->intro);
+
+  /* Sections: the tables are on their own sheets. */
+  {
+    static const char *const roman[] = { "I", "II", "III", "IV", "V" };
+    g_autofree char *budget = NULL;
+    g_autofree char *planned = gdnn_format_integer (doc->budget_planned_total);
+    g_autofree char *spent = gdnn_format_integer (doc->budget_spent_total);
+    g_autofree char *assessment = g_strdup_printf ("1. Đánh giá chung\n%s", doc->assessment);
+    g_autofree char *difficulties = g_strdup_printf ("2. Khó khăn, vướng mắc\n%s", doc->difficulties);
+    const char *bodies[5];
+
+    budget = g_strdup_printf ("Chi tiết tại trang tính “%s”. Lũy kế đến năm %d: kế hoạch %s đồng, "
+                              "đã thực hiện %s đồng.", GDNN_REPORT_SHEET_BUDGET, doc->year, planned, spent);
+    bodies[0] = "Chi tiết tại trang tính “" GDNN_REPORT_SHEET_TASKS "”.";
+    bodies[1] = "Chi tiết và biểu đồ tại trang tính “" GDNN_REPORT_SHEET_INDICATORS "”.";
+    bodies[2] = budget;
+    bodies[3] = NULL;
+    bodies[4] = doc->proposals;
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *heading = g_strdup_printf ("%s. %s", roman[i], doc->section_titles[i]);
+
+        merge (w, ws, row, 0, row, 5, heading, w->section);
+        row++;
+        if (i == 3)
+          {
+            split_paragraphs (w, ws, &row, 5, width, assessment);
+            split_paragraphs (w, ws, &row, 5, width, difficulties);
+          }
+        else
+          split_paragraphs (w, ws, &row, 5, width, bodies[i]);
+      }
+  }
+  row++;
+
+  /* Closing block: Nơi nhận left, the signer right (ô 7, 9b). */
+  close_row = row;
+  put_str (w, ws, row, 0, "Nơi nhận:", w->recv_label);
+  merge (w, ws, row, 3, row, 5, doc->signer_title, w->sign_title);
+  n_recipients = g_strv_length (doc->recipients);
+  for (guint i = 0; i < n_recipients; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("- %s%s", doc->recipients[i], i + 1 < n_recipients ? ";" : ".");
+      put_str (w, ws, row + 1 + i, 0, line, w->recv);
+    }
+  row = close_row + MAX (5, n_recipients + 1);
+  merge (w, ws, row, 3, row, 5, doc->signer_name != NULL ? doc->signer_name : "", w->sign_name);
+
+  if (w->err == LXW_NO_ERROR)
+    check (w, worksheet_print_area (ws, 0, 0, row, 5), "print area");
+}
+
+/* ---- Nhiệm vụ ------------------------------------------------------- */
+
+static void
+put_iso_date (Writer        *w,
+              lxw_worksheet *ws,
+              lxw_row_t      row,
+              lxw_col_t      col,
+              const char    *iso)
+{
+  lxw_datetime dt = { 0 };
+
+  if (iso != NULL && sscanf (iso, "%d-%d-%d", &dt.year, &dt.month, &dt.day) == 3 &&
+      g_date_valid_dmy (dt.day, dt.month, dt.year))
+    {
+      if (w->err == LXW_NO_ERROR)
+        check (w, worksheet_write_datetime (ws, row, col, &dt, w->date), "date");
+    }
+  else
+    put_str (w, ws, row, col, NULL, w->date);
+}
+
+static void
+write_tasks_sheet (Writer *w)
+{
+  static const struct { const char *name; double width; } cols[] = {
+    { "STT", 5 }, { "Mã", 8 }, { "Nhiệm vụ", 45 }, { "Đơn vị chủ trì", 16 }, { "Thời hạn", 11 },
+    { "Tình trạng", 13 }, { "Tiến độ", 8 }, { "Kết quả thực hiện", 40 },
+  };
+  const GdnnReportDoc *doc = w->doc;
+  lxw_worksheet *ws = add_sheet (w, GDNN_REPORT_SHEET_TASKS);
+  g_autofree char *title = g_strdup_printf ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP NĂM %d", doc->year);
+  g_autofree char *attached = attachment_line (doc);
+  const lxw_col_t last = G_N_ELEMENTS (cols) - 1;
+  lxw_row_t row = 4;
+  guint n = 0;
+
+  if (ws == NULL)
+    return;
+  w->col_task_status = 5;
+  w->col_task_progress = 6;
+  for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+    {
+      col_width (w, ws, c, c, cols[c].width);
+      put_str (w, ws, 3, c, cols[c].name, w->head);
+    }
+  page_setup (w, ws, TRUE, 3, 3);
+  merge (w, ws, 0, 0, 0, last, title, w->title);
+  merge (w, ws, 1, 0, 1, last, attached, w->subtitle);
+  row_height (w, ws, 1, 17.0 * lines_for (attached, 154, 13));
+
+  for (guint g = 0; g < doc->task_groups->len; g++)
+    {
+      GdnnReportTaskGroup *group = g_ptr_array_index (doc->task_groups, g);
+      g_autofree char *heading = group->code != NULL ? g_strdup_printf ("%s. %s", group->code, group->title)
+                                                     : g_strdup (group->title);
+
+      merge (w, ws, row, 0, row, last, heading, w->group);
+      row_height (w, ws, row, 16.0 * lines_for (heading, 150, 12));
+      row++;
+      for (guint i = 0; i < group->tasks->len; i++)
+        {
+          GdnnReportTask *t = g_ptr_array_index (group->tasks, i);
+          guint lines = MAX (lines_for (t->title, cols[2].width, 12), lines_for (t->result, cols[7].width, 12));
+
+          lines = MAX (lines, lines_for (t->lead, cols[3].width, 12));
+          put_num (w, ws, row, 0, ++n, w->cell_center);
+          put_str (w, ws, row, 1, t->code, w->cell_center);
+          put_str (w, ws, row, 2, t->title, w->cell);
+          put_str (w, ws, row, 3, t->lead, w->cell);
+          put_iso_date (w, ws, row, 4, t->due_date);
+          put_str (w, ws, row, 5, gdnn_report_task_status_text (t->status), w->cell_center);
+          put_opt_num (w, ws, row, 6, t->reported, t->progress / 100.0, w->pct0);
+          put_str (w, ws, row, 7, t->result, w->cell);
+          row_height (w, ws, row, 16.0 * lines);
+          g_array_append_val (w->task_rows, row);
+          row++;
+        }
+    }
+}
+
+/* ---- Chỉ tiêu ------------------------------------------------------- */
+
+static void
+col_name (lxw_col_t  col,
+          char      *buf)
+{
+  char tmp[8];
+  int n = 0;
+
+  col++;
+  while (col > 0)
+    {
+      tmp[n++] = 'A' + (col - 1) % 26;
+      col = (col - 1) / 26;
+    }
+  for (int i = 0; i < n; i++)
+    buf[i] = tmp[n - 1 - i];
+  buf[n] = '\0';
+}
+
+/* "'Chỉ tiêu'!$H$8" */
+static char *
+cell_ref (const char *sheet,
+          lxw_row_t   row,
+          lxw_col_t   col,
+          gboolean    with_sheet)
+{
+  char c[8];
+
+  col_name (col, c);
+  if (with_sheet)
+    return g_strdup_printf ("'%s'!$%s$%u", sheet, c, row + 1);
+  return g_strdup_printf ("%s%u", c, row + 1);
+}
+
+static lxw_format *
+measure_format (Writer      *w,
+                GdnnMeasure  measure,
+                double       value)
+{
+  switch (measure)
+    {
+    case GDNN_MEASURE_RATIO:
+      return w->pct;
+    case GDNN_MEASURE_BOOLEAN:
+      return w->yesno;
+    case GDNN_MEASURE_COUNT:
+    case GDNN_MEASURE_AMOUNT:
+    default:
+      return value == floor (value) ? w->integer : w->decimal;
+    }
+}
+
+/* A ratio is stored as a fraction with a % format (0.75 shows 75%). */
+static double
+as_cell (GdnnMeasure measure,
+         double      value)
+{
+  return measure == GDNN_MEASURE_RATIO ? value / 100.0 : value;
+}
+
+static char *
+group_heading (const GdnnReportIndicator *r)
+{
+  if (r->group_code == NULL)
+    return g_strdup (r->group_title != NULL ? r->group_title : "");
+  /* Points of a plan are lettered "a)", "b)"; other codes end with ".". */
+  if (g_utf8_strlen (r->group_code, -1) == 1 && g_unichar_islower (g_utf8_get_char (r->group_code)))
+    return g_strdup_printf ("%s) %s", r->group_code, r->group_title);
+  return g_strdup_printf ("%s. %s", r->group_code, r->group_title);
+}
+
+static void
+write_indicator_chart (Writer        *w,
+                       lxw_worksheet *ws,
+                       lxw_row_t      row,
+                       lxw_col_t      value_col,
+                       lxw_col_t      expected_col)
+{
+  const GdnnReportDoc *doc = w->doc;
+  lxw_chart_font font = { .name = (char *) FONT, .size = 10 };
+  lxw_chart_font title_font = { .name = (char *) FONT, .size = 12, .bold = LXW_TRUE };
+  g_autofree char *heading = g_strdup_printf ("Biểu đồ: kết quả năm %d so với mức cần đạt (chỉ tiêu tỷ lệ)", doc->year);
+  g_autofree char *value_name = g_strdup_printf ("Kết quả năm %d", doc->year);
+  g_autofree char *expected_name = g_strdup_printf ("Mức cần đạt năm %d", doc->year);
+  lxw_row_t first = row + 2;
+  lxw_row_t r = first;
+  lxw_chart *chart;
+  lxw_chart_series *series;
+  g_autofree char *cats = NULL;
+  g_autofree char *vals = NULL;
+  g_autofree char *exps = NULL;
+
+  if (w->err != LXW_NO_ERROR)
+    return;
+
+  /* The chart reads a small contiguous block, fed by formulas from the
+   * table so that an edited value moves its bar. */
+  merge (w, ws, row, 0, row, 5, heading, w->section);
+  put_str (w, ws, row + 1, 1, "Mã", w->head);
+  put_str (w, ws, row + 1, 2, value_name, w->head);
+  put_str (w, ws, row + 1, 3, expected_name, w->head);
+  for (guint i = 0; i < doc->indicators->len; i++)
+    {
+      const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
+      lxw_row_t src = g_array_index (w->indicator_rows, lxw_row_t, i);
+      g_autofree char *formula = NULL;
+      g_autofree char *value_ref = NULL;
+      g_autofree char *exp_ref = NULL;
+
+      if (ind->measure != GDNN_MEASURE_RATIO || !ind->has_value)
+        continue;
+      value_ref = cell_ref (NULL, src, value_col, FALSE);
+      formula = g_strconcat ("=", value_ref, NULL);
+      put_str (w, ws, r, 1, ind->code, w->cell_center);
+      if (w->err == LXW_NO_ERROR)
+        check (w, worksheet_write_formula_num (ws, r, 2, formula, w->pct, ind->value / 100.0), "formula");
+      if (ind->has_track)
+        {
+          g_autofree char *ref = cell_ref (NULL, src, expected_col, FALSE);
+          exp_ref = g_strconcat ("=", ref, NULL);
+          if (w->err == LXW_NO_ERROR)
+            check (w, worksheet_write_formula_num (ws, r, 3, exp_ref, w->pct, ind->expected / 100.0), "formula");
+        }
+      else
+        put_str (w, ws, r, 3, NULL, w->pct);
+      r++;
+    }
+  if (r == first || w->err != LXW_NO_ERROR)
+    return;
+
+  chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+  if (chart == NULL)
+    {
+      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+      return;
+    }
+  cats = g_strdup_printf ("='%s'!$B$%u:$B$%u", GDNN_REPORT_SHEET_INDICATORS, first + 1, r);
+  vals = g_strdup_printf ("='%s'!$C$%u:$C$%u", GDNN_REPORT_SHEET_INDICATORS, first + 1, r);
+  exps = g_strdup_printf ("='%s'!$D$%u:$D$%u", GDNN_REPORT_SHEET_INDICATORS, first + 1, r);
+  series = chart_add_series (chart, cats, vals);
+  if (series == NULL)
+    {
+      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      return;
+    }
+  chart_series_set_name (series, value_name);
+  series = chart_add_series (chart, cats, exps);
+  if (series == NULL)
+    {
+      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      return;
+    }
+  chart_series_set_name (series, expected_name);
+  chart_title_set_name (chart, "Kết quả các chỉ tiêu tỷ lệ");
+  chart_title_set_name_font (chart, &title_font);
+  chart_axis_set_num_format (chart->y_axis, "0%");
+  chart_axis_set_min (chart->y_axis, 0);
+  chart_axis_set_max (chart->y_axis, 1);
+  chart_axis_set_num_font (chart->y_axis, &font);
+  chart_axis_set_num_font (chart->x_axis, &font);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  chart_legend_set_font (chart, &font);
+  {
+    lxw_chart_options opt = { .x_offset = 10, .y_offset = 4, .x_scale = 1.6, .y_scale = 1.3 };
+    check (w, worksheet_insert_chart_opt (ws, r + 1, 1, chart, &opt), "chart");
+  }
+}
+
+static void
+write_indicators_sheet (Writer *w)
+{
+  const GdnnReportDoc *doc = w->doc;
+  lxw_worksheet *ws = add_sheet (w, GDNN_REPORT_SHEET_INDICATORS);
+  guint m = doc->milestone_years->len;
+  g_autofree char *title = g_strdup_printf ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM %d", doc->year);
+  g_autofree char *attached = attachment_line (doc);
+  g_autofree char *result = g_strdup_printf ("Kết quả năm %d", doc->year);
+  g_autofree char *expected = g_strdup_printf ("Mức cần đạt năm %d", doc->year);
+  lxw_col_t c_target = 4;
+  lxw_col_t c_num = c_target + m;
+  lxw_col_t c_den = c_num + 1;
+  lxw_col_t c_val = c_num + 2;
+  lxw_col_t c_exp = c_num + 3;
+  lxw_col_t c_pct = c_num + 4;
+  lxw_col_t c_assess = c_num + 5;
+  lxw_col_t c_note = c_num + 6;
+  lxw_row_t row = 5;
+  const char *group = NULL;
+  gboolean first_group = TRUE;
+
+  if (ws == NULL)
+    return;
+  w->col_numerator = c_num;
+  w->col_denominator = c_den;
+
+  col_width (w, ws, 0, 0, 5);
+  col_width (w, ws, 1, 1, 9);
+  col_width (w, ws, 2, 2, 48);
+  col_width (w, ws, 3, 3, 7);
+  if (m > 0)
+    col_width (w, ws, c_target, c_num - 1, 9);
+  col_width (w, ws, c_num, c_den, 10);
+  col_width (w, ws, c_val, c_pct, 10);
+  col_width (w, ws, c_assess, c_assess, 10);
+  col_width (w, ws, c_note, c_note, 30);
+  page_setup (w, ws, TRUE, 3, 4);
+
+  merge (w, ws, 0, 0, 0, c_note, title, w->title);
+  merge (w, ws, 1, 0, 1, c_note, attached, w->subtitle);
+  row_height (w, ws, 1, 17.0 * lines_for (attached, 150, 13));
+
+  /* Two header rows with merged cells. */
+  merge (w, ws, 3, 0, 4, 0, "STT", w->head);
+  merge (w, ws, 3, 1, 4, 1, "Mã", w->head);
+  merge (w, ws, 3, 2, 4, 2, "Chỉ tiêu", w->head);
+  merge (w, ws, 3, 3, 4, 3, "Đơn vị tính", w->head);
+  if (m > 0)
+    {
+      merge (w, ws, 3, c_target, 3, c_num - 1, "Mục tiêu", w->head);
+      for (guint i = 0; i < m; i++)
+        {
+          g_autofree char *y = g_strdup_printf ("Năm %d", g_array_index (doc->milestone_years, int, i));
+          put_str (w, ws, 4, c_target + i, y, w->head);
+        }
+    }
+  merge (w, ws, 3, c_num, 3, c_val, result, w->head);
+  put_str (w, ws, 4, c_num, "Tử số", w->head);
+  put_str (w, ws, 4, c_den, "Mẫu số", w->head);
+  put_str (w, ws, 4, c_val, "Giá trị", w->head);
+  merge (w, ws, 3, c_exp, 4, c_exp, expected, w->head);
+  merge (w, ws, 3, c_pct, 4, c_pct, "So với mục tiêu", w->head);
+  merge (w, ws, 3, c_assess, 4, c_assess, "Đánh giá", w->head);
+  merge (w, ws, 3, c_note, 4, c_note, "Giải trình", w->head);
+  row_height (w, ws, 3, 32);
+
+  for (guint i = 0; i < doc->indicators->len; i++)
+    {
+      const GdnnReportIndicator *r = g_ptr_array_index (doc->indicators, i);
+      guint lines = MAX (lines_for (r->name, 48, 12), lines_for (r->note, 30, 12));
+
+      if (first_group || g_strcmp0 (group, r->group_code) != 0)
+        {
+          g_autofree char *heading = group_heading (r);
+          first_group = FALSE;
+          group = r->group_code;
+          if (*heading != '\0')
+            {
+              merge (w, ws, row, 0, row, c_note, heading, w->group);
+              row++;
+            }
+        }
+
+      put_num (w, ws, row, 0, r->number, w->cell_center);
+      put_str (w, ws, row, 1, r->code, w->cell_center);
+      put_str (w, ws, row, 2, r->name, w->cell);
+      put_str (w, ws, row, 3, r->unit_label, w->cell_center);
+      for (guint k = 0; k < m; k++)
+        {
+          int year = g_array_index (doc->milestone_years, int, k);
+          gboolean found = FALSE;
+
+          for (guint t = 0; t < r->targets->len && !found; t++)
+            {
+              const GdnnReportTarget *tg = &g_array_index (r->targets, GdnnReportTarget, t);
+              if (tg->year == year)
+                {
+                  found = TRUE;
+                  put_num (w, ws, row, c_target + k, as_cell (r->measure, tg->value),
+                           r->measure == GDNN_MEASURE_RATIO ? w->pct0 : measure_format (w, r->measure, tg->value));
+                }
+            }
+          if (!found)
+            put_str (w, ws, row, c_target + k, NULL, w->cell);
+        }
+      put_opt_num (w, ws, row, c_num, r->has_numerator, r->numerator,
+                   measure_format (w, r->measure == GDNN_MEASURE_RATIO ? GDNN_MEASURE_COUNT : r->measure, r->numerator));
+      put_opt_num (w, ws, row, c_den, r->has_denominator && r->measure == GDNN_MEASURE_RATIO, r->denominator,
+                   measure_format (w, GDNN_MEASURE_COUNT, r->denominator));
+      if (r->has_value && r->measure == GDNN_MEASURE_RATIO)
+        {
+          g_autofree char *n = cell_ref (NULL, row, c_num, FALSE);
+          g_autofree char *d = cell_ref (NULL, row, c_den, FALSE);
+          g_autofree char *formula = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", d, n, d);
+          if (w->err == LXW_NO_ERROR)
+            check (w, worksheet_write_formula_num (ws, row, c_val, formula, w->pct, r->value / 100.0), "formula");
+        }
+      else
+        put_opt_num (w, ws, row, c_val, r->has_value, as_cell (r->measure, r->value),
+                     measure_format (w, r->measure, r->value));
+      put_opt_num (w, ws, row, c_exp, r->has_track, as_cell (r->measure, r->expected),
+                   measure_format (w, r->measure, round (r->expected * 100) / 100));
+      put_opt_num (w, ws, row, c_pct, r->has_percent_of_target, r->percent_of_target / 100.0, w->pct);
+      put_str (w, ws, row, c_assess, gdnn_report_assessment_label (r->assessment), w->cell_center);
+      put_str (w, ws, row, c_note, r->note, w->cell);
+      row_height (w, ws, row, 16.0 * lines);
+      g_array_append_val (w->indicator_rows, row);
+      row++;
+    }
+
+  write_indicator_chart (w, ws, row + 1, c_val, c_exp);
+}
+
+/* ---- Kinh phí ------------------------------------------------------- */
+
+static void
+write_budget_sheet (Writer *w)
+{
+  const GdnnReportDoc *doc = w->doc;
+  lxw_worksheet *ws = add_sheet (w, GDNN_REPORT_SHEET_BUDGET);
+  g_autofree char *title = g_strdup_printf ("KINH PHÍ THỰC HIỆN NĂM %d", doc->year);
+  g_autofree char *attached = attachment_line (doc);
+  g_autofree char *year = g_strdup_printf ("Năm %d", doc->year);
+  g_autofree char *total = g_strdup_printf ("Lũy kế đến năm %d", doc->year);
+  lxw_row_t row = 5;
+  lxw_row_t first;
+
+  if (ws == NULL)
+    return;
+  col_width (w, ws, 0, 0, 5);
+  col_width (w, ws, 1, 1, 40);
+  col_width (w, ws, 2, 2, 14);
+  col_width (w, ws, 3, 6, 15);
+  page_setup (w, ws, FALSE, 3, 4);
+  merge (w, ws, 0, 0, 0, 6, title, w->title);
+  merge (w, ws, 1, 0, 1, 6, attached, w->subtitle);
+  row_height (w, ws, 1, 17.0 * lines_for (attached, 104, 13));
+  merge (w, ws, 2, 4, 2, 6, "Đơn vị tính: đồng", w->unit_note);
+
+  merge (w, ws, 3, 0, 4, 0, "STT", w->head);
+  merge (w, ws, 3, 1, 4, 1, "Nội dung", w->head);
+  merge (w, ws, 3, 2, 4, 2, "Nguồn kinh phí", w->head);
+  merge (w, ws, 3, 3, 3, 4, year, w->head);
+  merge (w, ws, 3, 5, 3, 6, total, w->head);
+  put_str (w, ws, 4, 3, "Kế hoạch", w->head);
+  put_str (w, ws, 4, 4, "Thực hiện", w->head);
+  put_str (w, ws, 4, 5, "Kế hoạch", w->head);
+  put_str (w, ws, 4, 6, "Thực hiện", w->head);
+
+  first = row;
+  for (guint i = 0; i < doc->budget_lines->len; i++)
+    {
+      const GdnnReportBudgetLine *b = g_ptr_array_index (doc->budget_lines, i);
+
+      put_num (w, ws, row, 0, i + 1, w->cell_center);
+      put_str (w, ws, row, 1, b->name, w->cell);
+      put_str (w, ws, row, 2, gdnn_report_source_label (b->source), w->cell_center);
+      put_num (w, ws, row, 3, b->planned, w->integer);
+      put_opt_num (w, ws, row, 4, b->has_spent, b->spent, w->integer);
+      put_num (w, ws, row, 5, b->planned_total, w->integer);
+      put_num (w, ws, row, 6, b->spent_total, w->integer);
+      row_height (w, ws, row, 16.0 * lines_for (b->name, 40, 12));
+      g_array_append_val (w->budget_rows, row);
+      row++;
+    }
+
+  merge (w, ws, row, 0, row, 2, "Tổng cộng", w->total_label);
+  {
+    const double totals[4] = { doc->budget_planned, doc->budget_spent, doc->budget_planned_total,
+                               doc->budget_spent_total };
+    for (guint c = 0; c < 4; c++)
+      {
+        g_autofree char *from = cell_ref (NULL, first, 3 + c, FALSE);
+        g_autofree char *to = cell_ref (NULL, MAX (first, row - 1), 3 + c, FALSE);
+        g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", from, to);
+
+        if (row == first)
+          put_num (w, ws, row, 3 + c, 0, w->total_int);
+        else if (w->err == LXW_NO_ERROR)
+          check (w, worksheet_write_formula_num (ws, row, 3 + c, formula, w->total_int, totals[c]), "formula");
+      }
+  }
+}
+
+/* ---- The hidden machine-readable sheet (docs/report-data-sheet.md) --- */
+
+static void
+data_pair (Writer        *w,
+           lxw_worksheet *ws,
+           lxw_row_t     *row,
+           const char    *key,
+           const char    *value)
+{
+  put_str (w, ws, *row, 0, key, NULL);
+  put_str (w, ws, *row, 1, value, w->data_text);
+  (*row)++;
+}
+
+static void
+data_number (Writer        *w,
+             lxw_worksheet *ws,
+             lxw_row_t     *row,
+             const char    *key,
+             double         value)
+{
+  put_str (w, ws, *row, 0, key, NULL);
+  put_num (w, ws, *row, 1, value, NULL);
+  (*row)++;
+}
+
+static void
+data_header (Writer        *w,
+             lxw_worksheet *ws,
+             lxw_row_t     *row,
+             const char   **names)
+{
+  for (lxw_col_t c = 0; names[c] != NULL; c++)
+    put_str (w, ws, *row, c, names[c], NULL);
+  (*row)++;
+}
+
+static void
+put_ref (Writer        *w,
+         lxw_worksheet *ws,
+         lxw_row_t      row,
+         lxw_col_t      col,
+         const char    *sheet,
+         lxw_row_t      ref_row,
+         lxw_col_t      ref_col)
+{
+  g_autofree char *ref = cell_ref (sheet, ref_row, ref_col, TRUE);
+  put_str (w, ws, row, col, ref, w->data_text);
+}
+
+static void
+write_data_sheet (Writer *w)
+{
+  static const char *indicator_cols[] = { "#indicator", "code", "measure", "numerator", "denominator", "value",
+                                          "note", "status", "numerator_cell", "denominator_cell", NULL };
+  static const char *task_cols[] = { "#task", "code", "status", "progress", "result", "status_cell",
+                                     "progress_cell", NULL };
+  static const char *budget_cols[] = { "#budget", "position", "name", "source", "year", "planned", "spent",
+                                       "planned_cell", "spent_cell", NULL };
+  const GdnnReportDoc *doc = w->doc;
+  lxw_worksheet *ws = add_sheet (w, GDNN_REPORT_DATA_SHEET);
+  g_autofree char *date = g_date_valid (&doc->date) ? gdnn_format_date_iso (&doc->date) : NULL;
+  lxw_row_t row = 0;
+  guint k = 0;
+
+  if (ws == NULL)
+    return;
+  worksheet_hide (ws);
+  col_width (w, ws, 0, 0, 18);
+  col_width (w, ws, 1, 1, 30);
+
+  data_pair (w, ws, &row, "format", GDNN_REPORT_DATA_FORMAT);
+  data_number (w, ws, &row, "schema_version", GDNN_REPORT_DATA_SCHEMA_VERSION);
+  data_pair (w, ws, &row, "generator", "gdnn-report " PACKAGE_VERSION);
+  data_pair (w, ws, &row, "unit_code", doc->unit_code);
+  data_pair (w, ws, &row, "unit_name", doc->unit_name);
+  data_pair (w, ws, &row, "unit_type", doc->unit_type);
+  data_pair (w, ws, &row, "unit_ownership", doc->unit_ownership);
+  data_pair (w, ws, &row, "parent_code", doc->parent_code);
+  data_pair (w, ws, &row, "plan_number", doc->plan_number);
+  data_number (w, ws, &row, "year", doc->year);
+  data_pair (w, ws, &row, "period", doc->period);
+  data_pair (w, ws, &row, "report_number", doc->number);
+  data_pair (w, ws, &row, "report_date", date);
+  data_pair (w, ws, &row, "status", doc->final ? "final" : "draft");
+  data_pair (w, ws, &row, "signer_name", doc->signer_name);
+  data_pair (w, ws, &row, "signer_title", doc->signer_title);
+  row++;
+
+  data_header (w, ws, &row, indicator_cols);
+  for (guint i = 0; i < doc->indicators->len; i++, row++)
+    {
+      const GdnnReportIndicator *r = g_ptr_array_index (doc->indicators, i);
+      lxw_row_t vis = g_array_index (w->indicator_rows, lxw_row_t, i);
+
+      put_str (w, ws, row, 0, "indicator", NULL);
+      put_str (w, ws, row, 1, r->code, w->data_text);
+      put_str (w, ws, row, 2, gdnn_measure_to_string (r->measure), NULL);
+      put_opt_num (w, ws, row, 3, r->has_numerator, r->numerator, NULL);
+      put_opt_num (w, ws, row, 4, r->has_denominator, r->denominator, NULL);
+      put_opt_num (w, ws, row, 5, r->has_value, r->value, NULL);
+      put_str (w, ws, row, 6, r->note, w->data_text);
+      put_str (w, ws, row, 7, r->value_status, NULL);
+      put_ref (w, ws, row, 8, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_numerator);
+      put_ref (w, ws, row, 9, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_denominator);
+    }
+  row++;
+
+  data_header (w, ws, &row, task_cols);
+  for (guint g = 0; g < doc->task_groups->len; g++)
+    {
+      GdnnReportTaskGroup *group = g_ptr_array_index (doc->task_groups, g);
+      for (guint i = 0; i < group->tasks->len; i++, row++, k++)
+        {
+          const GdnnReportTask *t = g_ptr_array_index (group->tasks, i);
+          lxw_row_t vis = g_array_index (w->task_rows, lxw_row_t, k);
+
+          put_str (w, ws, row, 0, "task", NULL);
+          put_str (w, ws, row, 1, t->code, w->data_text);
+          put_str (w, ws, row, 2, t->reported ? gdnn_task_status_to_string (t->status) : NULL, NULL);
+          put_opt_num (w, ws, row, 3, t->reported, t->progress, NULL);
+          put_str (w, ws, row, 4, t->result, w->data_text);
+          put_ref (w, ws, row, 5, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_status);
+          put_ref (w, ws, row, 6, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_progress);
+        }
+    }
+  row++;
+
+  data_header (w, ws, &row, budget_cols);
+  for (guint i = 0; i < doc->budget_lines->len; i++, row++)
+    {
+      const GdnnReportBudgetLine *b = g_ptr_array_index (doc->budget_lines, i);
+      lxw_row_t vis = g_array_index (w->budget_rows, lxw_row_t, i);
+
+      put_str (w, ws, row, 0, "budget", NULL);
+      put_num (w, ws, row, 1, i + 1, NULL);
+      put_str (w, ws, row, 2, b->name, w->data_text);
+      put_str (w, ws, row, 3, gdnn_budget_source_to_string (b->source), NULL);
+      put_num (w, ws, row, 4, doc->year, NULL);
+      put_num (w, ws, row, 5, b->planned, NULL);
+      put_opt_num (w, ws, row, 6, b->has_spent, b->spent, NULL);
+      put_ref (w, ws, row, 7, GDNN_REPORT_SHEET_BUDGET, vis, 3);
+      put_ref (w, ws, row, 8, GDNN_REPORT_SHEET_BUDGET, vis, 4);
+    }
+  row++;
+  put_str (w, ws, row, 0, "#end", NULL);
+}
+
+static void
+set_properties (Writer *w)
+{
+  const GdnnReportDoc *doc = w->doc;
+  g_autofree char *title = nfc (doc->subject);
+  g_autofree char *author = nfc (doc->unit_name);
+  g_autofree char *subject = g_strdup_printf ("Báo cáo năm %d", doc->year);
+  g_autofree char *keywords = g_strdup_printf ("%s; %s; %d", doc->plan_number, doc->unit_code, doc->year);
+  lxw_doc_properties props = {
+    .title = title,
+    .subject = subject,
+    .author = author,
+    .company = author,
+    .manager = doc->signer_name,
+    .category = (char *) "Báo cáo",
+    .keywords = keywords,
+    .status = (char *) (doc->final ? "Chính thức" : "Dự thảo"),
+    .comments = (char *) "gdnn-report " PACKAGE_VERSION,
+  };
+
+  if (w->err != LXW_NO_ERROR)
+    return;
+  check (w, workbook_set_properties (w->wb, &props), "document properties");
+  if (w->err == LXW_NO_ERROR && doc->unit_code != NULL)
+    check (w, workbook_set_custom_property_string (w->wb, "Mã đơn vị", doc->unit_code), "custom property");
+  if (w->err == LXW_NO_ERROR)
+    check (w, workbook_set_custom_property_string (w->wb, "Số kế hoạch", doc->plan_number), "custom property");
+  if (w->err == LXW_NO_ERROR)
+    check (w, workbook_set_custom_property_number (w->wb, "Năm báo cáo", doc->year), "custom property");
+}
+
+/**
+ * gdnn_report_xlsx_write:
+ *
+ * Writes @doc as a workbook at @path. The file is written beside @path
+ * under a temporary name and renamed at the end, so a failure never leaves
+ * half a workbook behind.
+ */
+gboolean
+gdnn_report_xlsx_write (const GdnnReportDoc  *doc,
+                        const char           *path,
+                        GError              **error)
+{
+  Writer w = { 0 };
+  g_autofree char *tmp = NULL;
+  lxw_error close_err;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  w.wb = workbook_new (tmp);
+  if (w.wb == NULL)
+    {
+      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
+                   /* Translators: %s is a file name. */
+                   _("Cannot create the workbook “%s”."), path);
+      return FALSE;
+    }
+  w.doc = doc;
+  w.indicator_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+  w.task_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+  w.budget_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+  make_formats (&w);
+
+  write_report_sheet (&w);
+  write_tasks_sheet (&w);
+  write_indicators_sheet (&w);
+  write_budget_sheet (&w);
+  write_data_sheet (&w);
+  set_properties (&w);
+
+  /* workbook_close () also frees the workbook: always call it. */
+  close_err = workbook_close (w.wb);
+  check (&w, close_err, "saving");
+  g_array_unref (w.indicator_rows);
+  g_array_unref (w.task_rows);
+  g_array_unref (w.budget_rows);
+
+  if (w.err == LXW_NO_ERROR && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
+                   /* Translators: %s is a file name, then the system's reason. */
+                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
+      g_free (w.where);
+      return FALSE;
+    }
+  if (w.err != LXW_NO_ERROR)
+    {
+      g_unlink (tmp);
+      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
+                   /* Translators: the first %s is a file name, the second what was written
+                    * (in English), the third libxlsxwriter's reason (in English). */
+                   _("Cannot write the workbook “%s” (%s): %s"), path, w.where, lxw_strerror (w.err));
+      g_free (w.where);
+      return FALSE;
+    }
+  return TRUE;
+}
