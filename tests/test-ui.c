@@ -181,6 +181,33 @@ test_window_overview (void)
   }
   gdnn_window_show_page (window, "overview");
 
+  /* Every page fits a narrow window: none asks for more than 400 px, or the
+   * window could not fold down to a small screen. */
+  {
+    g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+    AdwViewStack *stack;
+    g_autoptr(GtkSelectionModel) pages = NULL;
+
+    gdnn_ui_collect (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, stacks);
+    g_assert_cmpuint (stacks->len, ==, 1);
+    stack = g_ptr_array_index (stacks, 0);
+    pages = adw_view_stack_get_pages (stack);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, 5);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+      {
+        g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+        int minimum = 0;
+
+        gdnn_window_show_page (window, adw_view_stack_page_get_name (page));
+        gdnn_ui_iterate (300);
+        gtk_widget_measure (adw_view_stack_page_get_child (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                            &minimum, NULL, NULL, NULL);
+        g_test_message ("page %s: minimum width %d", adw_view_stack_page_get_name (page), minimum);
+        g_assert_cmpint (minimum, <=, 400);
+      }
+    gdnn_window_show_page (window, "overview");
+  }
+
   /* A narrow window folds the sidebar away and still shows the overview. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gdnn_ui_iterate (500);

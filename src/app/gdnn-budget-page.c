@@ -63,9 +63,16 @@ totals_cell (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  /* Fixed widths line the two blocks up when they are stacked. */
+  /* Natural widths line the two blocks up when they are stacked; the
+   * title may wrap so that the page still fits a narrow window. */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_width_chars (GTK_LABEL (label), numeric ? 13 : 20);
+  gtk_label_set_width_chars (GTK_LABEL (label), -1);
+  if (!numeric)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_size_request (label, 60, -1);
+    }
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (bold)
@@ -100,10 +107,12 @@ totals_block (const char             *period,
               const GdnnBudgetTotals *plan_totals)
 {
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  const char *heads[] = { period, _("Planned"), _("Spent"), _("% spent") };
+  /* xgettext:no-c-format */
+  const char *spent_percent = _("% spent");
+  const char *heads[] = { period, _("Planned"), _("Spent"), spent_percent };
   int row = 1;
 
-  gtk_grid_set_column_spacing (grid, 12);
+  gtk_grid_set_column_spacing (grid, 6);
   gtk_grid_set_row_spacing (grid, 2);
   gtk_widget_set_valign (GTK_WIDGET (grid), GTK_ALIGN_START);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)

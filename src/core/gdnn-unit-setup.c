@@ -1130,9 +1130,11 @@ gdnn_unit_setup_set_target (GdnnStore     *store,
   if (value != NULL && (!isfinite (*value) || *value < 0 ||
                         (ind->measure == GDNN_MEASURE_RATIO && *value > 100)))
     {
-      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
-                   ind->measure == GDNN_MEASURE_RATIO ? _("A target in percent lies between 0 and 100.")
-                                                      : _("A target cannot be negative."));
+      /* xgettext:no-c-format */
+      const char *percent_range = _("A target in percent lies between 0 and 100.");
+
+      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                           ind->measure == GDNN_MEASURE_RATIO ? percent_range : _("A target cannot be negative."));
       return FALSE;
     }
 
