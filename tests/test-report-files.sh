@@ -192,6 +192,14 @@ for t in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do
   grep -qF -- "$t" <<<"$flat"; ok $? "the PDF text holds “$t”"
 done
 grep -qE "Bắc Giang, ngày [0-9]{2} tháng [0-9]{1,2} năm $YEAR" <<<"$flat"; ok $? "place and date line"
+# Section II's chart: its caption, then a bar label for every indicator
+# code between the caption and section III.
+grep -qF -- "Biểu đồ: Mức thực hiện các chỉ tiêu năm $YEAR so với mục tiêu" <<<"$flat"; ok $? "the chart's caption"
+chart=$(sed -e 's/.*Biểu đồ: Mức thực hiện//' -e 's/III\. KINH PHÍ.*//' <<<"$flat")
+"$BIN" --db "$DB" list indicators | awk -F'\t' -v p="$PLAN" '$1 == p { print $2 }' > "$TMP/codes"
+while IFS= read -r code; do
+  grep -qF -- "$code " <<<"$chart "; ok $? "the chart has a bar label for $code"
+done < "$TMP/codes"
 "$BIN" --db "$DB" list indicators | awk -F'\t' -v p="$PLAN" '$1 == p { print $4 }' > "$TMP/names"
 [ -s "$TMP/names" ]; ok $? "the plan has indicators"
 while IFS= read -r name; do

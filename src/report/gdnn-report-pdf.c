@@ -18,6 +18,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "gdnn-report-chart.h"
 #include "gdnn-report-pdf.h"
 #include "gdnn-text.h"
 
@@ -110,6 +111,7 @@ struct _GdnnReportPdf
   GPtrArray           *pages;     /* of GArray of Placed */
   gboolean             laid_out;
   GdnnReportChartFunc  chart_func;
+  double               chart_height;
   gpointer             chart_data;
 };
 
@@ -877,8 +879,11 @@ build (GdnnReportPdf *self)
   add_indicator_table (self);
   if (self->chart_func != NULL)
     {
+      g_autofree char *caption = g_markup_printf_escaped ("Biểu đồ: Mức thực hiện các chỉ tiêu năm %d "
+                                                          "so với mục tiêu", doc->year);
       add_space (self, 8);
-      add_block (self, BLOCK_CHART, CHART_HEIGHT);
+      add_paragraph_full (self, caption, 12, ITALIC, 0, FALSE, TRUE, 4);
+      add_block (self, BLOCK_CHART, self->chart_height > 0 ? self->chart_height : CHART_HEIGHT);
     }
   add_space (self, 10);
 
@@ -1011,6 +1016,13 @@ gdnn_report_pdf_new (const GdnnReportDoc *doc)
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  /* Section II's chart, drawn by the shared renderer; it is as tall as its
+   * bars need, within a page. */
+  if (doc->indicators->len > 0)
+    {
+      self->chart_func = gdnn_report_chart_draw;
+      self->chart_height = MIN (gdnn_report_chart_height (doc, TEXT_WIDTH), 200 * MM);
+    }
   return self;
 }
 
@@ -1043,6 +1055,7 @@ gdnn_report_pdf_set_chart_func (GdnnReportPdf       *self,
 
   self->chart_func = func;
   self->chart_data = user_data;
+  self->chart_height = 0;
   clear_layout (self);
 }
 
