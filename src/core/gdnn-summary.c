@@ -9,10 +9,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "gdnn-schedule.h"
 #include "gdnn-summary.h"
+#include "gdnn-task-list.h"
 #include "gdnn-value-row.h"
 
 void
@@ -47,7 +46,7 @@ gdnn_plan_summary_compute (GdnnStore    *store,
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) progress = NULL;
   g_autoptr(GListModel) rows = NULL;
-  g_autofree char *today_iso = NULL;
+  g_autoptr(GListModel) task_rows = NULL;
   g_autoptr(GHashTable) status = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) with_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   const GdnnReportPeriod *period = NULL;
@@ -101,8 +100,6 @@ gdnn_plan_summary_compute (GdnnStore    *store,
       if (g_str_equal (p->period, "year"))
         g_hash_table_insert (status, &p->task_id, p);
     }
-  today_iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (today), g_date_get_month (today),
-                               g_date_get_day (today));
   summary->n_tasks = tasks->len;
   for (guint i = 0; i < tasks->len; i++)
     {
@@ -111,9 +108,16 @@ gdnn_plan_summary_compute (GdnnStore    *store,
       GdnnTaskStatus s = p != NULL ? p->status : GDNN_TASK_NOT_STARTED;
 
       summary->tasks_by_status[s]++;
-      /* Due dates are stored as YYYY-MM-DD, so they compare as text. */
-      if (s == GDNN_TASK_OVERDUE ||
-          (s != GDNN_TASK_DONE && t->due_date != NULL && strcmp (t->due_date, today_iso) < 0))
+    }
+
+  /* "Late" as the task list defines it (gdnn-task-row.c), so the overview
+   * and the list's Late filter always agree. */
+  if (!(task_rows = gdnn_task_rows_load (store, unit_id, plan_id, summary->year, today, error)))
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (task_rows); i++)
+    {
+      g_autoptr(GdnnTaskRow) row = g_list_model_get_item (task_rows, i);
+      if (gdnn_task_row_is_late (row))
         summary->n_tasks_late++;
     }
 
