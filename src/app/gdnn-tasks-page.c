@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-chunk-feed.h"
 #include "gdnn-task-list.h"
 #include "gdnn-tasks-page.h"
 
@@ -44,6 +45,8 @@ struct _GdnnTasksPage
   /* Owned references */
   GdnnStore           *store;
   GListModel          *rows;        /* every GdnnTaskRow of the plan */
+  GListStore          *shown;       /* the rows fed to the list so far */
+  GdnnChunkFeed       *feed;
   GtkFilterListModel  *filtered;
   GtkCustomFilter     *filter;
   GdnnTaskFilter       criteria;
@@ -210,8 +213,10 @@ gdnn_tasks_page_dispose (GObject *object)
 
   close_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_TASKS_PAGE);
+  g_clear_pointer (&self->feed, gdnn_chunk_feed_free);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
 
@@ -283,7 +288,12 @@ gdnn_tasks_page_init (GdnnTasksPage *self)
 
   /* rows → filter → sort (the column headers) → selection → view. */
   self->filter = gtk_custom_filter_new (match_row, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->shown = g_list_store_new (GDNN_TYPE_TASK_ROW);
+  self->feed = gdnn_chunk_feed_new (self->shown, 8);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  /* "n of m tasks shown" follows the list as it fills. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
@@ -330,7 +340,9 @@ gdnn_tasks_page_show (GdnnTasksPage  *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->rows);
   self->rows = rows;
-  gtk_filter_list_model_set_model (self->filtered, self->rows);
+  /* The list is filled a few rows at a time (gdnn-chunk-feed.c); the
+   * counts come from every row at once. */
+  gdnn_chunk_feed_start (self->feed, self->rows);
   refilter (self);
   return TRUE;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-chunk-feed.h"
 #include "gdnn-text.h"
 #include "gdnn-value-row.h"
 #include "gdnn-values-page.h"
@@ -34,9 +35,7 @@ struct _GdnnValuesPage
   /* Owned references */
   GdnnStore      *store;
   GListStore     *rows;        /* of GdnnValueRow: what the column view shows */
-  GListModel     *pending;     /* rows loaded but not yet shown */
-  guint           pending_next;
-  guint           pending_source;
+  GdnnChunkFeed  *feed;        /* fills rows a few at a time */
   gint64          unit_id;
   gint64          plan_id;
   int             first_year;
@@ -445,41 +444,6 @@ compare_measure (gconstpointer a,
   return (va > vb) - (va < vb);
 }
 
-/* Rows are shown in chunks from an idle callback: GTK 4.8's column view
- * builds a widget row for up to 200 items at once, and building them all
- * in one go blocked the main thread for most of a second on a large plan
- * (bench/bench-forms). The first rows appear at once, the rest follow
- * while the window stays responsive. */
-#define ROWS_PER_CHUNK 8
-
-static gboolean
-append_chunk (gpointer user_data)
-{
-  GdnnValuesPage *self = user_data;
-  guint n = g_list_model_get_n_items (self->pending);
-  guint count = MIN (ROWS_PER_CHUNK, n - self->pending_next);
-  g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < count; i++)
-    g_ptr_array_add (chunk, g_list_model_get_item (self->pending, self->pending_next + i));
-  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
-                       chunk->pdata, chunk->len);
-  self->pending_next += count;
-  if (self->pending_next < n)
-    return G_SOURCE_CONTINUE;
-
-  g_clear_object (&self->pending);
-  self->pending_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_pending (GdnnValuesPage *self)
-{
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  g_clear_object (&self->pending);
-}
-
 /* Loads the rows of the plan and year anew (another plan or unit). */
 static void
 reload (GdnnValuesPage *self)
@@ -495,13 +459,9 @@ reload (GdnnValuesPage *self)
       show_toast (self, error->message);
       return;
     }
-  cancel_pending (self);
-  g_list_store_remove_all (self->rows);
-  self->pending = rows;
-  self->pending_next = 0;
-  append_chunk (self);
-  if (self->pending != NULL)
-    self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_chunk, self, NULL);
+  /* Shown a few rows at a time (gdnn-chunk-feed.c). */
+  gdnn_chunk_feed_start (self->feed, rows);
+  g_object_unref (rows);
 }
 
 /* Puts another year's stored values into the rows shown, in place. */
@@ -512,7 +472,7 @@ refresh (GdnnValuesPage *self)
 
   if (self->store == NULL)
     return;
-  if (self->pending != NULL)
+  if (gdnn_chunk_feed_is_busy (self->feed))
     {
       reload (self);
       return;
@@ -571,7 +531,7 @@ gdnn_values_page_dispose (GObject *object)
 {
   GdnnValuesPage *self = (GdnnValuesPage *)object;
 
-  cancel_pending (self);
+  g_clear_pointer (&self->feed, gdnn_chunk_feed_free);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
@@ -623,6 +583,7 @@ gdnn_values_page_init (GdnnValuesPage *self)
     g_autoptr(GtkNoSelection) selection = NULL;
 
     self->rows = g_list_store_new (GDNN_TYPE_VALUE_ROW);
+    self->feed = gdnn_chunk_feed_new (self->rows, 8);
     filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           GTK_FILTER (g_object_ref (self->filter)));
     sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
