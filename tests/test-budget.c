@@ -6,14 +6,16 @@
  */
 
 /* The budget of a unit's plan: money input, lines and totals checked
- * against sums computed here in SQL, saving with the change log, the
- * over-spend flag and a unit's own lines. */
+ * against sums computed here in SQL, saving with the change log, each
+ * unit's figures kept apart from the other units' and from the plan's
+ * reference figures, the over-spend flag and a unit's own lines. */
 
 #include "config.h"
 
 #include "gdnn-budget.h"
 #include "gdnn-budget-row.h"
 #include "gdnn-demo.h"
+#include "gdnn-text.h"
 #include "gdnn-test-utils.h"
 
 typedef struct
@@ -100,18 +102,30 @@ list_lines (GdnnStore  *store,
   return lines;
 }
 
-/* A sum over the lines BG-CD01 sees in 401/KH-UBND; @where narrows it. */
+/* A sum of @unit_code's own figures on the lines it sees in 401/KH-UBND
+ * (or, for NULL, of the plan's reference figures); @where narrows it. */
+static gint64
+sql_sum_of (GdnnStore  *store,
+            const char *unit_code,
+            const char *column,
+            const char *where)
+{
+  g_autofree char *who = unit_code != NULL ? g_strdup_printf ("(SELECT id FROM unit WHERE code = '%s')", unit_code)
+                                           : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT coalesce (sum (y.%s), 0) FROM budget_year y JOIN budget_line l ON l.id = y.line_id "
+    "JOIN plan p ON p.id = l.plan_id WHERE p.number = '401/KH-UBND' "
+    "AND (l.unit_id IS NULL OR l.unit_id = %s) AND y.unit_id IS %s AND %s;",
+    column, who, who, where);
+  return gdnn_test_query_int (store, sql);
+}
+
 static gint64
 sql_sum (GdnnStore  *store,
          const char *column,
          const char *where)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT coalesce (sum (y.%s), 0) FROM budget_year y JOIN budget_line l ON l.id = y.line_id "
-    "JOIN plan p ON p.id = l.plan_id WHERE p.number = '401/KH-UBND' "
-    "AND (l.unit_id IS NULL OR l.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01')) AND %s;",
-    column, where);
-  return gdnn_test_query_int (store, sql);
+  return sql_sum_of (store, "BG-CD01", column, where);
 }
 
 static void
@@ -127,18 +141,22 @@ assert_totals_match_sql (GdnnStore *store)
       gdnn_budget_compute_totals (lines, year, &totals);
       g_assert_cmpint (totals.all.planned, ==, sql_sum (store, "planned", where));
       g_assert_cmpint (totals.all.spent, ==, sql_sum (store, "spent", where));
+      g_assert_cmpint (totals.reference.planned, ==, sql_sum_of (store, NULL, "planned", where));
       for (guint s = 0; s < GDNN_BUDGET_N_SOURCES; s++)
         {
           g_autofree char *by_source = g_strdup_printf ("y.year = %d AND l.source = '%s'", year,
                                                         gdnn_budget_source_to_string (s));
           g_assert_cmpint (totals.by_source[s].planned, ==, sql_sum (store, "planned", by_source));
           g_assert_cmpint (totals.by_source[s].spent, ==, sql_sum (store, "spent", by_source));
+          g_assert_cmpint (totals.reference_by_source[s].planned, ==,
+                           sql_sum_of (store, NULL, "planned", by_source));
         }
     }
 
   gdnn_budget_compute_totals (lines, 0, &totals);
   g_assert_cmpint (totals.all.planned, ==, sql_sum (store, "planned", "1"));
   g_assert_cmpint (totals.all.spent, ==, sql_sum (store, "spent", "1"));
+  g_assert_cmpint (totals.reference.planned, ==, sql_sum_of (store, NULL, "planned", "1"));
   for (guint s = 0; s < GDNN_BUDGET_N_SOURCES; s++)
     {
       g_autofree char *by_source = g_strdup_printf ("l.source = '%s'", gdnn_budget_source_to_string (s));
@@ -160,16 +178,29 @@ test_list_and_totals (Fixture       *fixture,
   g_assert_cmpuint (lines->len, >, 0);
   assert_totals_match_sql (store);
 
-  /* The template's budget: 1,4 tỷ đồng over 2022–2025, all state budget. */
+  /* The template's budget, the plan's reference: 1,4 tỷ đồng over
+   * 2022–2025, all state budget. */
   gdnn_budget_compute_totals (lines, 0, &totals);
-  g_assert_cmpint (totals.all.planned, ==, 1400000000);
-  g_assert_cmpint (totals.by_source[GDNN_SOURCE_NGAN_SACH].planned, ==, 1400000000);
+  g_assert_cmpint (totals.reference.planned, ==, 1400000000);
+  g_assert_cmpint (totals.reference_by_source[GDNN_SOURCE_NGAN_SACH].planned, ==, 1400000000);
   g_assert_cmpuint (totals.n_lines_by_source[GDNN_SOURCE_NGAN_SACH], ==, lines->len);
   g_assert_cmpuint (totals.n_lines_by_source[GDNN_SOURCE_XA_HOI_HOA], ==, 0);
-  /* Nothing is planned after 2025. */
+  /* The college's own figures are its own, far below the province's. */
+  g_assert_cmpint (totals.all.planned, >, 0);
+  g_assert_cmpint (totals.all.planned, <, totals.reference.planned);
+  /* The plan gives nothing after 2025; the college planned for 2026. */
   gdnn_budget_compute_totals (lines, 2026, &totals);
-  g_assert_cmpint (totals.all.planned, ==, 0);
-  g_assert_cmpint (totals.all.spent, ==, 0);
+  g_assert_cmpint (totals.reference.planned, ==, 0);
+  g_assert_cmpint (totals.all.planned, >, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_nonnull (gdnn_budget_line_get_reference (line, 2023));
+      g_assert_cmpint (gdnn_budget_line_get_reference (line, 2023)->planned, >=, 150000000);
+      g_assert_null (gdnn_budget_line_get_reference (line, 2026));
+      g_assert_nonnull (gdnn_budget_line_get_year (line, 2026));
+    }
 }
 
 static gint64
@@ -191,21 +222,30 @@ test_save (Fixture       *fixture,
   const GdnnBudgetLine *line = g_ptr_array_index (lines, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *row_sql = g_strdup_printf ("SELECT planned * 10 + (spent IS NOT NULL) FROM budget_year "
-                                              "WHERE line_id = %" G_GINT64_FORMAT " AND year = 2026;", line->id);
+                                              "WHERE line_id = %" G_GINT64_FORMAT " AND year = 2027 "
+                                              "AND unit_id = %" G_GINT64_FORMAT ";", line->id, unit->id);
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM budget_year WHERE line_id = %"
-                                                G_GINT64_FORMAT " AND year = 2026;", line->id);
-  GdnnBudgetYear amounts = { 2026, 1400000000, FALSE, 0 };
+                                                G_GINT64_FORMAT " AND year = 2027 AND unit_id = %"
+                                                G_GINT64_FORMAT ";", line->id, unit->id);
+  GdnnBudgetYear amounts = { 2027, 1400000000, FALSE, 0 };
   gint64 inserts = count_log (store, "insert");
   gint64 updates = count_log (store, "update");
   gint64 deletes = count_log (store, "delete");
 
-  /* A new year: one insert in the change log, by the store's user. */
+  /* A year the unit had no figures for: one insert in the change log, by
+   * the store's user, naming the row and the unit. */
   g_assert_true (gdnn_budget_save (store, line->id, unit->id, &amounts, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gdnn_test_query_int (store, row_sql), ==, 14000000000);
   g_assert_cmpint (count_log (store, "insert"), ==, inserts + 1);
-  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'budget_year' "
-                                               "AND who = 'Người kiểm thử' AND json_extract (new, '$.planned') = 1400000000;"), ==, 1);
+  {
+    g_autofree char *logged = g_strdup_printf ("SELECT count(*) FROM change_log l JOIN budget_year y ON y.id = l.entity_id "
+                                               "WHERE l.entity = 'budget_year' AND l.who = 'Người kiểm thử' "
+                                               "AND json_extract (l.new, '$.planned') = 1400000000 "
+                                               "AND json_extract (l.new, '$.unit_id') = %" G_GINT64_FORMAT
+                                               " AND y.unit_id = %" G_GINT64_FORMAT ";", unit->id, unit->id);
+    g_assert_cmpint (gdnn_test_query_int (store, logged), ==, 1);
+  }
 
   /* Saving the same amounts logs nothing; a change logs old and new. */
   g_assert_true (gdnn_budget_save (store, line->id, unit->id, &amounts, &error));
@@ -226,7 +266,7 @@ test_save (Fixture       *fixture,
   g_assert_false (gdnn_budget_save (store, line->id, unit->id, &amounts, &error));
   g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  amounts.year = 2026;
+  amounts.year = 2027;
   amounts.planned = -1;
   g_assert_false (gdnn_budget_save (store, line->id, unit->id, &amounts, &error));
   g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
@@ -234,7 +274,7 @@ test_save (Fixture       *fixture,
   g_assert_cmpint (gdnn_test_query_int (store, row_sql), ==, 14000000001);
 
   /* Clearing removes the year; the log keeps what it was. */
-  g_assert_true (gdnn_budget_clear (store, line->id, unit->id, 2026, &error));
+  g_assert_true (gdnn_budget_clear (store, line->id, unit->id, 2027, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gdnn_test_query_int (store, count_sql), ==, 0);
   g_assert_cmpint (count_log (store, "delete"), ==, deletes + 1);
@@ -256,12 +296,14 @@ test_overspent (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *spent_sql = g_strdup_printf ("SELECT spent FROM budget_year WHERE line_id = %"
-                                                G_GINT64_FORMAT " AND year = 2023;", line->id);
+                                                G_GINT64_FORMAT " AND year = 2023 AND unit_id = %"
+                                                G_GINT64_FORMAT ";", line->id, unit->id);
+  g_autofree char *over = NULL;
   g_autofree char *planned_text = NULL;
   g_autofree char *warning = NULL;
   gboolean overspent = TRUE;
 
-  /* The demo's spending stays within the plan. */
+  /* The demo's spending stays within what the unit planned. */
   g_assert_nonnull (y2023);
   g_assert_null (gdnn_budget_check_year (y2023));
   g_object_get (row, "overspent", &overspent, "planned", &planned_text, NULL);
@@ -276,8 +318,10 @@ test_overspent (Fixture       *fixture,
   warning = gdnn_budget_check_year (gdnn_budget_row_get_amounts (row));
   g_assert_nonnull (warning);
   g_assert_cmpstr (status, ==, warning);
-  /* 150.000.000 planned for 2023 on the first line. */
-  gdnn_test_assert_contains (status, "50.000.000");
+  /* Measured against the unit's own plan for 2023, not the province's 150.000.000. */
+  over = gdnn_format_integer (200000000 - y2023->planned);
+  gdnn_test_assert_contains (status, over);
+  g_assert_cmpint (y2023->planned, <, 150000000);
 }
 
 static void
@@ -293,14 +337,23 @@ test_row_refuses (Fixture       *fixture,
   g_autofree char *message = NULL;
   g_autofree char *planned = NULL;
   g_autofree char *percent = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *stored_sql = g_strdup_printf ("SELECT planned FROM budget_year WHERE year = 2024 AND line_id = %"
+                                                 G_GINT64_FORMAT " AND unit_id = %" G_GINT64_FORMAT ";",
+                                                 gdnn_budget_row_get_line_id (row), unit->id);
 
   g_assert_false (gdnn_budget_row_commit (row, store, unit->id, "12,5", "", &error));
   g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
-  g_object_get (row, "message", &message, "planned", &planned, "percent", &percent, NULL);
+  g_object_get (row, "message", &message, "planned", &planned, "percent", &percent,
+                "reference", &reference, NULL);
   g_assert_cmpstr (message, ==, error->message);
   g_assert_cmpint (gdnn_test_count (store, "change_log"), ==, log);
-  /* The row still shows what is stored: 150.000.000 planned for 2024. */
-  g_assert_cmpstr (planned, ==, "150.000.000");
+  /* The row still shows what the unit stored, and beside it the plan's
+   * 150.000.000 for 2024. */
+  stored = gdnn_format_integer (gdnn_test_query_int (store, stored_sql));
+  g_assert_cmpstr (planned, ==, stored);
+  g_assert_cmpstr (reference, ==, "150.000.000");
   g_assert_cmpstr (percent, !=, "");
   g_clear_error (&error);
 
@@ -310,10 +363,110 @@ test_row_refuses (Fixture       *fixture,
   g_clear_pointer (&message, g_free);
   g_clear_pointer (&planned, g_free);
   g_clear_pointer (&percent, g_free);
-  g_object_get (row, "message", &message, "planned", &planned, "percent", &percent, NULL);
+  g_clear_pointer (&reference, g_free);
+  g_object_get (row, "message", &message, "planned", &planned, "percent", &percent,
+                "reference", &reference, NULL);
   g_assert_cmpstr (message, ==, "");
   g_assert_cmpstr (planned, ==, "1.400.000.000");
   g_assert_cmpstr (percent, ==, "");
+  g_assert_cmpstr (reference, ==, "150.000.000");
+}
+
+/* Every figure of the plan's lines, as text, for comparing before and after. */
+static char *
+figures_of (GdnnStore  *store,
+            const char *who)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (line_id || ':' || year || ':' || planned || ':' || "
+                                          "ifnull (spent, '-'), ',') FROM (SELECT * FROM budget_year "
+                                          "WHERE unit_id IS %s ORDER BY line_id, year);", who);
+  return gdnn_test_query_text (store, sql);
+}
+
+static void
+test_units_apart (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnUnit) a = gdnn_test_find_unit (store, "BG-CD01");
+  g_autoptr(GdnnUnit) b = gdnn_test_find_unit (store, "BG-TC02");
+  g_autoptr(GdnnUnit) elsewhere = gdnn_test_find_unit (store, "BK-CD01");
+  g_autofree char *b_who = g_strdup_printf ("%" G_GINT64_FORMAT, b->id);
+  g_autofree char *plan_before = figures_of (store, "NULL");
+  g_autofree char *b_before = figures_of (store, b_who);
+  g_autofree char *plan_after = NULL;
+  g_autofree char *b_after = NULL;
+  g_autoptr(GPtrArray) a_lines = list_lines (store, "BG-CD01");
+  g_autoptr(GPtrArray) b_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const GdnnBudgetLine *line = g_ptr_array_index (a_lines, 0);
+  const GdnnBudgetLine *b_line;
+  GdnnBudgetYear amounts = { 2024, 777000000, TRUE, 555000000 };
+  GdnnBudgetTotals b_totals_before, b_totals_after;
+
+  /* Each sample unit has figures of its own, different from the plan's. */
+  g_assert_nonnull (plan_before);
+  g_assert_nonnull (b_before);
+  g_assert_cmpstr (plan_before, !=, b_before);
+
+  b_lines = list_lines (store, "BG-TC02");
+  gdnn_budget_compute_totals (b_lines, 0, &b_totals_before);
+  g_clear_pointer (&b_lines, g_ptr_array_unref);
+
+  /* Unit A edits a line of the plan, then empties another year. */
+  g_assert_true (gdnn_budget_save (store, line->id, a->id, &amounts, &error));
+  g_assert_no_error (error);
+  g_assert_true (gdnn_budget_clear (store, line->id, a->id, 2023, &error));
+  g_assert_no_error (error);
+
+  /* Unit B's figures and the plan's stay as they were … */
+  plan_after = figures_of (store, "NULL");
+  b_after = figures_of (store, b_who);
+  g_assert_cmpstr (plan_after, ==, plan_before);
+  g_assert_cmpstr (b_after, ==, b_before);
+  b_lines = list_lines (store, "BG-TC02");
+  gdnn_budget_compute_totals (b_lines, 0, &b_totals_after);
+  g_assert_cmpint (b_totals_after.all.planned, ==, b_totals_before.all.planned);
+  g_assert_cmpint (b_totals_after.all.spent, ==, b_totals_before.all.spent);
+  b_line = g_ptr_array_index (b_lines, 0);
+  g_assert_cmpint (b_line->id, ==, line->id);
+  g_assert_cmpint (gdnn_budget_line_get_year (b_line, 2024)->planned, !=, 777000000);
+  g_assert_nonnull (gdnn_budget_line_get_year (b_line, 2023));
+  g_assert_cmpint (gdnn_budget_line_get_reference (b_line, 2024)->planned, ==, 150000000);
+
+  /* … while A sees its own, beside the same reference. */
+  g_clear_pointer (&a_lines, g_ptr_array_unref);
+  a_lines = list_lines (store, "BG-CD01");
+  line = g_ptr_array_index (a_lines, 0);
+  g_assert_cmpint (gdnn_budget_line_get_year (line, 2024)->planned, ==, 777000000);
+  g_assert_null (gdnn_budget_line_get_year (line, 2023));
+  g_assert_cmpint (gdnn_budget_line_get_reference (line, 2023)->planned, ==, 150000000);
+  assert_totals_match_sql (store);
+
+  /* A unit that does not implement the plan writes nothing on its lines. */
+  g_assert_false (gdnn_budget_save (store, line->id, elsewhere->id, &amounts, &error));
+  g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM budget_year WHERE unit_id = %" G_GINT64_FORMAT ";",
+                                            elsewhere->id);
+    g_assert_cmpint (gdnn_test_query_int (store, sql), ==, 0);
+  }
+
+  /* The plan's reference figures are still written for the plan (a
+   * template), and only those. */
+  amounts.planned = 160000000;
+  amounts.has_spent = FALSE;
+  g_assert_true (gdnn_store_set_budget_year (store, line->id, &amounts, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&b_after, g_free);
+  b_after = figures_of (store, b_who);
+  g_assert_cmpstr (b_after, ==, b_before);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT planned FROM budget_year WHERE unit_id IS NULL AND year = 2024 "
+                                            "AND line_id = %" G_GINT64_FORMAT ";", line->id);
+    g_assert_cmpint (gdnn_test_query_int (store, sql), ==, 160000000);
+  }
 }
 
 static void
@@ -355,7 +508,16 @@ test_own_lines (Fixture       *fixture,
   g_assert_no_error (error);
   assert_totals_match_sql (store);
 
-  /* Another unit cannot write to it. */
+  /* Its figures are the unit's own; another unit cannot write to it, not
+   * even past the core (the schema refuses it). */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM budget_year WHERE line_id = %" G_GINT64_FORMAT
+                                            " AND unit_id = %" G_GINT64_FORMAT ";", id, unit->id);
+    g_autofree char *raw = g_strdup_printf ("INSERT INTO budget_year (line_id, unit_id, year, planned) VALUES (%"
+                                            G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 2025, 1);", id, other->id);
+    g_assert_cmpint (gdnn_test_query_int (store, sql), ==, 1);
+    g_assert_cmpint (sqlite3_exec (gdnn_store_get_db (store), raw, NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  }
   g_assert_false (gdnn_budget_save (store, id, other->id, &amounts, &error));
   g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -391,6 +553,7 @@ main (int   argc,
   g_test_add ("/core/budget/save", Fixture, NULL, fixture_setup_demo, test_save, fixture_teardown);
   g_test_add ("/core/budget/overspent", Fixture, NULL, fixture_setup_demo, test_overspent, fixture_teardown);
   g_test_add ("/core/budget/row-refuses", Fixture, NULL, fixture_setup_demo, test_row_refuses, fixture_teardown);
+  g_test_add ("/core/budget/units-apart", Fixture, NULL, fixture_setup_demo, test_units_apart, fixture_teardown);
   g_test_add ("/core/budget/own-lines", Fixture, NULL, fixture_setup_demo, test_own_lines, fixture_teardown);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdnn-budget.h"
 #include "gdnn-demo.h"
 #include "gdnn-plan-template.h"
 #include "gdnn-store-private.h"
@@ -214,23 +215,58 @@ test_demo_budget (Fixture       *fixture,
   g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = gdnn_store_list_budget_lines (store, plan->id, &error);
+  g_autofree char *plan_sql = g_strdup_printf ("SELECT sum (y.planned) FROM budget_year y JOIN budget_line l "
+                                               "ON l.id = y.line_id WHERE l.plan_id = %" G_GINT64_FORMAT
+                                               " AND y.unit_id IS NULL AND y.spent IS NULL;", plan->id);
+  g_autofree char *units_sql = g_strdup_printf ("SELECT count(*) FROM unit_plan up JOIN unit u ON u.id = up.unit_id "
+                                                "WHERE up.plan_id = %" G_GINT64_FORMAT " AND u.is_sample = 1 "
+                                                "AND (SELECT count(*) FROM budget_year y WHERE y.unit_id = u.id) = 2 * 5;",
+                                                plan->id);
 
   g_assert_no_error (error);
   g_assert_cmpuint (lines->len, ==, 2);
+
+  /* The plan's own figures stay the template's reference: 1,4 tỷ planned,
+   * nothing spent by "the plan". */
+  g_assert_cmpint (gdnn_test_query_int (store, plan_sql), ==, 1400000000);
+
+  /* Each of the four sample institutions of Bắc Giang has figures of its
+   * own on both lines for 2022–2026, all noted as sample data. */
+  g_assert_cmpint (gdnn_test_query_int (store, units_sql), ==, 4);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM budget_year WHERE unit_id IS NOT NULL "
+                                               "AND note IS NOT 'Dữ liệu mẫu';"), ==, 0);
+
   for (guint i = 0; i < lines->len; i++)
     {
       GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+      g_autoptr(GPtrArray) units = gdnn_store_list_units (store, &error);
 
-      for (guint y = 0; y < line->years->len; y++)
+      g_assert_no_error (error);
+      for (guint u = 0; u < units->len; u++)
         {
-          GdnnBudgetYear *by = &g_array_index (line->years, GdnnBudgetYear, y);
+          GdnnUnit *unit = g_ptr_array_index (units, u);
+          g_autoptr(GPtrArray) mine = gdnn_budget_list_lines (store, plan->id, unit->id, &error);
+          GdnnBudgetLine *own;
 
-          /* 2022–2025 are all before 2026: spent, in whole million đồng,
-           * between 75% and 100% of the plan. */
-          g_assert_true (by->has_spent);
-          g_assert_cmpint (by->spent % 1000000, ==, 0);
-          g_assert_cmpint (by->spent, >=, by->planned * 3 / 4 - 1000000);
-          g_assert_cmpint (by->spent, <=, by->planned);
+          g_assert_no_error (error);
+          own = g_ptr_array_index (mine, i);
+          g_assert_cmpint (own->id, ==, line->id);
+          for (guint y = 0; y < own->years->len; y++)
+            {
+              GdnnBudgetYear *by = &g_array_index (own->years, GdnnBudgetYear, y);
+              const GdnnBudgetYear *ref = gdnn_budget_line_get_reference (own, MIN (by->year, 2025));
+
+              /* Whole million đồng, a share of the plan's figure; spent
+               * 75–100% in the past years, partly in 2026. */
+              g_assert_true (by->has_spent);
+              g_assert_cmpint (by->planned % 1000000, ==, 0);
+              g_assert_cmpint (by->spent % 1000000, ==, 0);
+              g_assert_nonnull (ref);
+              g_assert_cmpint (by->planned, <, ref->planned / 4);
+              g_assert_cmpint (by->spent, <=, by->planned);
+              if (by->year < 2026)
+                g_assert_cmpint (by->spent, >=, by->planned * 3 / 4 - 1000000);
+            }
         }
     }
 }

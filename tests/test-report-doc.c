@@ -298,28 +298,66 @@ test_tasks (Fixture       *fixture,
   g_assert_true (has_warning (doc, GDNN_REPORT_WARNING_TASK_OVERDUE, "II.1.1"));
 }
 
+/* A sum of a unit's own figures in the plan, up to (or in) a year. */
+static gint64
+unit_budget_sum (Fixture    *fixture,
+                 const char *unit_code,
+                 const char *column,
+                 const char *years)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (sum (y.%s), 0) FROM budget_year y JOIN budget_line l "
+                                          "ON l.id = y.line_id JOIN plan p ON p.id = l.plan_id "
+                                          "WHERE p.number = '" PLAN "' AND y.year %s "
+                                          "AND y.unit_id = (SELECT id FROM unit WHERE code = '%s');",
+                                          column, years, unit_code);
+  return gdnn_test_query_int (fixture->store, sql);
+}
+
 static void
 test_budget (Fixture       *fixture,
              gconstpointer  user_data)
 {
   g_autoptr(GdnnReportDoc) doc = build (fixture);
-  gint64 planned = gdnn_test_query_int (fixture->store,
-                                        "SELECT ifnull (sum (y.planned), 0) FROM budget_year y JOIN budget_line l "
-                                        "ON l.id = y.line_id JOIN plan p ON p.id = l.plan_id "
-                                        "WHERE p.number = '" PLAN "' AND y.year <= 2026;");
-  gint64 spent = gdnn_test_query_int (fixture->store,
-                                      "SELECT ifnull (sum (y.spent), 0) FROM budget_year y JOIN budget_line l "
-                                      "ON l.id = y.line_id JOIN plan p ON p.id = l.plan_id "
-                                      "WHERE p.number = '" PLAN "' AND y.year <= 2026;");
+  g_autoptr(GdnnReportDoc) doc_2025 = NULL;
+  g_autoptr(GdnnReportDoc) other = NULL;
+  g_autoptr(GError) error = NULL;
 
+  /* The unit's own figures, summed as SQL sums them. */
   g_assert_cmpint (doc->budget_lines->len, ==,
                    gdnn_test_query_int (fixture->store, "SELECT count(*) FROM budget_line l JOIN plan p ON "
                                                         "p.id = l.plan_id WHERE p.number = '" PLAN "';"));
-  g_assert_cmpint (doc->budget_planned_total, ==, planned);
-  g_assert_cmpint (doc->budget_spent_total, ==, spent);
-  g_assert_cmpint (doc->budget_planned_total, ==, 1400000000);
-  /* The plan's budget ends in 2025. */
-  g_assert_cmpint (doc->budget_planned, ==, 0);
+  g_assert_cmpint (doc->budget_planned_total, ==, unit_budget_sum (fixture, UNIT, "planned", "<= 2026"));
+  g_assert_cmpint (doc->budget_spent_total, ==, unit_budget_sum (fixture, UNIT, "spent", "<= 2026"));
+  g_assert_cmpint (doc->budget_planned, ==, unit_budget_sum (fixture, UNIT, "planned", "= 2026"));
+  g_assert_cmpint (doc->budget_spent, ==, unit_budget_sum (fixture, UNIT, "spent", "= 2026"));
+  /* Not the province's 1,4 tỷ: the college's own share. */
+  g_assert_cmpint (doc->budget_planned, >, 0);
+  g_assert_cmpint (doc->budget_planned_total, <, 1400000000);
+  /* The plan's budget ends in 2025: no reference to print for 2026. */
+  g_assert_false (doc->budget_has_reference);
+  for (guint i = 0; i < doc->budget_lines->len; i++)
+    g_assert_false (((GdnnReportBudgetLine *) g_ptr_array_index (doc->budget_lines, i))->has_reference);
+
+  /* In 2025 the plan's figures stand beside the unit's. */
+  doc_2025 = gdnn_report_doc_build_by_code (fixture->store, UNIT, PLAN, 2025, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (doc_2025->budget_has_reference);
+  g_assert_cmpint (doc_2025->budget_reference, ==, 350000000);
+  g_assert_cmpint (doc_2025->budget_planned, ==, unit_budget_sum (fixture, UNIT, "planned", "= 2025"));
+  for (guint i = 0; i < doc_2025->budget_lines->len; i++)
+    {
+      GdnnReportBudgetLine *l = g_ptr_array_index (doc_2025->budget_lines, i);
+      g_assert_true (l->has_reference);
+      g_assert_cmpint (l->reference, >=, 150000000);
+      g_assert_cmpint (l->planned, <, l->reference);
+    }
+
+  /* Another unit's report shows that unit's figures. */
+  other = gdnn_report_doc_build_by_code (fixture->store, "BG-TC02", PLAN, 2025, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other->budget_planned, ==, unit_budget_sum (fixture, "BG-TC02", "planned", "= 2025"));
+  g_assert_cmpint (other->budget_planned, !=, doc_2025->budget_planned);
+  g_assert_cmpint (other->budget_reference, ==, doc_2025->budget_reference);
 }
 
 static void

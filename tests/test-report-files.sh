@@ -59,9 +59,15 @@ inds = con.execute("SELECT i.code, i.name, i.measure, v.numerator, v.denominator
                    "JOIN plan p ON p.id = i.plan_id LEFT JOIN value v ON v.indicator_id = i.id AND v.year = ? "
                    "AND v.unit_id = (SELECT id FROM unit WHERE code = ?) WHERE p.number = ? ORDER BY i.position",
                    (year, unit, plan)).fetchall()
+# The unit's own figures; the plan's (unit_id NULL) are only a reference.
 budget_total = con.execute("SELECT sum(y.planned) FROM budget_year y JOIN budget_line l ON l.id = y.line_id "
-                           "JOIN plan p ON p.id = l.plan_id WHERE p.number = ? AND y.year <= ?",
-                           (plan, year)).fetchone()[0] or 0
+                           "JOIN plan p ON p.id = l.plan_id WHERE p.number = ? AND y.year <= ? "
+                           "AND y.unit_id = (SELECT id FROM unit WHERE code = ?)",
+                           (plan, year, unit)).fetchone()[0] or 0
+budget_reference = con.execute("SELECT count(*), sum(y.planned) FROM budget_year y JOIN budget_line l "
+                               "ON l.id = y.line_id JOIN plan p ON p.id = l.plan_id "
+                               "WHERE p.number = ? AND y.year = ? AND y.unit_id IS NULL",
+                               (plan, year)).fetchone()
 n_tasks = con.execute("SELECT count(*) FROM task t JOIN plan p ON p.id = t.plan_id WHERE p.number = ?",
                       (plan,)).fetchone()[0]
 
@@ -128,6 +134,16 @@ if total_row:
     ok(c.value == budget_total and bws.cell(total_row[0], 6).number_format == "#,##0",
        "budget total %s = %s with #,##0" % (c.value, budget_total))
     ok(isinstance(bws.cell(6, 6).value, int) and bws.cell(6, 6).number_format == "#,##0", "money is an integer number")
+    # The plan's figure stands in a last column only in a year the plan gives one.
+    ref_head = bws.cell(4, 8).value
+    if budget_reference[0] > 0:
+        ok(isinstance(ref_head, str) and "tham chiếu" in ref_head and plan in ref_head,
+           "budget reference column headed %r" % ref_head)
+        ok(bwv.cell(total_row[0], 8).value == budget_reference[1],
+           "budget reference total %s = %s" % (bwv.cell(total_row[0], 8).value, budget_reference[1]))
+    else:
+        ok(ref_head is None and bws.cell(total_row[0], 8).value is None,
+           "no reference column in a year the plan gives no figure")
 
 # The hidden data sheet (docs/report-data-sheet.md)
 d = wb["gdnn_data"]
@@ -214,6 +230,43 @@ ok $? "the extracted text is NFC"
 rm -f "$OUT"/page-*.png
 pdftoppm -r 60 -png "$TMP/r.pdf" "$OUT/page"; ok $? "PNG of each page in $OUT"
 [ "$(ls "$OUT"/page-*.png | wc -l)" = "$pages" ]; ok $? "one PNG per page"
+
+# ---- A year the plan gives budget figures for (2022–2025): the unit's own
+# figures, and the plan's in a reference column, in both files ----
+"$BIN" --db "$DB" export --unit $UNIT --plan $PLAN --year 2025 --xlsx "$TMP/r2025.xlsx" --pdf "$TMP/r2025.pdf" \
+  >/dev/null 2>&1
+ok $? "export for 2025"
+$PY - "$TMP/r2025.xlsx" "$DB" "$UNIT" "$PLAN" > "$TMP/ref-checks" <<'EOF2'
+import sqlite3, sys
+import openpyxl
+
+path, db, unit, plan = sys.argv[1:5]
+con = sqlite3.connect(db)
+rows = con.execute("SELECT l.name, (SELECT y.planned FROM budget_year y WHERE y.line_id = l.id AND y.year = 2025 "
+                   "AND y.unit_id = (SELECT id FROM unit WHERE code = ?)), "
+                   "(SELECT y.planned FROM budget_year y WHERE y.line_id = l.id AND y.year = 2025 AND y.unit_id IS NULL) "
+                   "FROM budget_line l JOIN plan p ON p.id = l.plan_id WHERE p.number = ? AND l.unit_id IS NULL "
+                   "ORDER BY l.position, l.id", (unit, plan)).fetchall()
+ws = openpyxl.load_workbook(path)["Kinh phí"]
+def ok(cond, what):
+    print("%d\txlsx 2025: %s" % (0 if cond else 1, what))
+ok(len(rows) == 2, "two lines of the plan")
+ok("tham chiếu" in (ws.cell(4, 8).value or ""), "reference column header %r" % ws.cell(4, 8).value)
+for i, (name, mine, ref) in enumerate(rows):
+    r = 6 + i
+    ok(ws.cell(r, 2).value == name, "line %d is %s" % (i + 1, name[:30]))
+    ok(ws.cell(r, 4).value == mine and mine is not None, "line %d: the unit's planned %s = %s" % (i + 1, ws.cell(r, 4).value, mine))
+    ok(ws.cell(r, 8).value == ref and ref is not None, "line %d: the plan's figure %s = %s" % (i + 1, ws.cell(r, 8).value, ref))
+    ok(mine != ref, "line %d: the unit's figure is not the plan's" % (i + 1))
+EOF2
+ok $? "openpyxl read the 2025 workbook"
+while IFS=$'\t' read -r rc what; do ok "$rc" "$what"; done < "$TMP/ref-checks"
+pdftotext -raw "$TMP/r2025.pdf" - | tr '\n' ' ' | tr -s ' ' > "$TMP/r2025.txt"
+# The narrow header wraps ("Theo KH / số 401/KH- / UBND / (tham / chiếu)").
+grep -qE "Theo KH số [^ ]+ ?UBND \(tham chiếu\)" "$TMP/r2025.txt"; ok $? "the 2025 PDF has the reference column"
+grep -qE "Ngân sách nhà nước [0-9.,]+ [0-9.,]+ [0-9.,]+ [0-9.,]+ 150 " "$TMP/r2025.txt"; ok $? "the 2025 PDF shows the plan's 150 triệu beside the unit's figures"
+rm -f "$OUT"/ref2025-*.png
+pdftoppm -r 60 -png "$TMP/r2025.pdf" "$OUT/ref2025"; ok $? "PNG of the 2025 pages in $OUT"
 
 echo "1..$n"
 [ $failed = 0 ]

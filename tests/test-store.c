@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdnn-budget.h"
 #include "gdnn-model.h"
 #include "gdnn-schedule.h"
 #include "gdnn-store-private.h"
@@ -294,6 +295,134 @@ test_migration_previous_version (Fixture       *fixture,
   g_assert_cmpint (gdnn_test_file_int (backup, "PRAGMA user_version;"), ==, previous);
   g_assert_cmpint (gdnn_test_file_int (backup, "SELECT count(*) FROM unit;"), ==, 2);
   g_assert_cmpint (gdnn_test_file_int (backup, "SELECT count(*) FROM value;"), ==, 1);
+}
+
+/* A version 3 database keyed its budget by line and year only; version 4
+ * keeps the rows as the plan's figures (the owner's on a unit's own line)
+ * and stores each unit's figures apart, with the change log. */
+static void
+test_migration_budget_v3 (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.schema-3.bak", fixture->path);
+  g_autoptr(GdnnStore) old = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  TestPlan tp = { 0 };
+  gint64 log_before, other_id, plan_line, own_line, row_id;
+  const GdnnBudgetLine *line;
+  GdnnBudgetYear amounts = { 2024, 30000000, TRUE, 25000000 };
+
+  old = gdnn_store_open_at_version (fixture->path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdnn_store_get_schema_version (old), ==, 3);
+  make_test_plan (old, &tp);
+  other_id = add_unit (old, "BG-TC02", "Trường Trung cấp Nghề Lục Ngạn", GDNN_UNIT_TYPE_TRUNG_CAP);
+  sql = g_strdup_printf ("INSERT INTO unit_plan (unit_id, plan_id) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         "), (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                         "INSERT INTO budget_line (id, plan_id, unit_id, name, source, position) VALUES "
+                         "(1, %" G_GINT64_FORMAT ", NULL, 'Tuyên truyền', 'ngan_sach', 1), "
+                         "(2, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Mua sắm thiết bị', 'xa_hoi_hoa', 2);"
+                         "INSERT INTO budget_year (line_id, year, planned, spent) VALUES "
+                         "(1, 2023, 150000000, 140000000), (1, 2024, 150000000, NULL), (2, 2024, 80000000, 20000000);",
+                         tp.unit_id, tp.plan_id, other_id, tp.plan_id, tp.plan_id, tp.plan_id, tp.unit_id);
+  gdnn_test_exec (old, sql);
+  /* Version 3 has no unit_id on budget_year and logs its rows as id 0. */
+  g_assert_cmpint (gdnn_test_query_int (old, "SELECT count(*) FROM pragma_table_info ('budget_year') "
+                                             "WHERE name = 'unit_id';"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (old, "SELECT count(*) FROM change_log WHERE entity = 'budget_year';"), ==, 3);
+  log_before = gdnn_test_count (old, "change_log");
+  g_clear_object (&old);
+
+  fixture->store = gdnn_store_open (fixture->path, GDNN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdnn_store_get_schema_version (fixture->store), ==, gdnn_store_latest_version ());
+  g_assert_cmpint (gdnn_store_get_schema_version (fixture->store), >=, 4);
+
+  /* The backup holds the version 3 file as it was. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (gdnn_test_file_int (backup, "PRAGMA user_version;"), ==, 3);
+  g_assert_cmpint (gdnn_test_file_int (backup, "SELECT count(*) FROM budget_year;"), ==, 3);
+
+  /* Nothing was lost or logged by the migration; the rows keep their
+   * meaning: the plan's figures on its line, the owner's on its own. */
+  g_assert_cmpint (gdnn_test_count (fixture->store, "change_log"), ==, log_before);
+  g_assert_cmpint (gdnn_test_count (fixture->store, "budget_year"), ==, 3);
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, "SELECT sum (planned) + sum (ifnull (spent, 0)) "
+                                                      "FROM budget_year;"), ==, 540000000);
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, "SELECT count(*) FROM budget_year WHERE line_id = 1 "
+                                                      "AND unit_id IS NULL;"), ==, 2);
+  sql = (g_free (sql), g_strdup_printf ("SELECT count(*) FROM budget_year WHERE line_id = 2 AND unit_id = %"
+                                        G_GINT64_FORMAT " AND planned = 80000000 AND spent = 20000000;", tp.unit_id));
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, sql), ==, 1);
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, "SELECT count(*) FROM pragma_foreign_key_check;"), ==, 0);
+
+  lines = gdnn_store_list_budget_lines (fixture->store, tp.plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpuint (((GdnnBudgetLine *) lines->pdata[0])->years->len, ==, 2);
+  g_assert_cmpuint (((GdnnBudgetLine *) lines->pdata[1])->years->len, ==, 1);
+
+  /* For the unit, the plan's figures are a reference, its own line its own. */
+  mine = gdnn_budget_list_lines (fixture->store, tp.plan_id, tp.unit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  line = g_ptr_array_index (mine, 0);
+  plan_line = line->id;
+  g_assert_cmpuint (line->years->len, ==, 0);
+  g_assert_cmpint (gdnn_budget_line_get_reference (line, 2023)->planned, ==, 150000000);
+  g_assert_cmpint (gdnn_budget_line_get_reference (line, 2023)->spent, ==, 140000000);
+  line = g_ptr_array_index (mine, 1);
+  own_line = line->id;
+  g_assert_cmpint (gdnn_budget_line_get_year (line, 2024)->planned, ==, 80000000);
+  g_assert_null (gdnn_budget_line_get_reference (line, 2024));
+
+  /* The change log triggers fire for the new rows, naming the row and the unit. */
+  g_assert_true (gdnn_budget_save (fixture->store, plan_line, tp.unit_id, &amounts, &error));
+  g_assert_no_error (error);
+  sql = (g_free (sql), g_strdup_printf ("SELECT id FROM budget_year WHERE line_id = %" G_GINT64_FORMAT
+                                        " AND unit_id = %" G_GINT64_FORMAT " AND year = 2024;", plan_line, tp.unit_id));
+  row_id = gdnn_test_query_int (fixture->store, sql);
+  g_assert_cmpint (row_id, >, 0);
+  sql = (g_free (sql), g_strdup_printf ("SELECT count(*) FROM change_log WHERE entity = 'budget_year' "
+                                        "AND action = 'insert' AND entity_id = %" G_GINT64_FORMAT
+                                        " AND json_extract (new, '$.unit_id') = %" G_GINT64_FORMAT
+                                        " AND json_extract (new, '$.planned') = 30000000;", row_id, tp.unit_id));
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, sql), ==, 1);
+  amounts.spent = 29000000;
+  g_assert_true (gdnn_budget_save (fixture->store, plan_line, tp.unit_id, &amounts, &error));
+  sql = (g_free (sql), g_strdup_printf ("SELECT count(*) FROM change_log WHERE entity = 'budget_year' "
+                                        "AND action = 'update' AND entity_id = %" G_GINT64_FORMAT
+                                        " AND json_extract (old, '$.spent') = 25000000"
+                                        " AND json_extract (new, '$.spent') = 29000000;", row_id));
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, sql), ==, 1);
+  g_assert_true (gdnn_budget_clear (fixture->store, plan_line, tp.unit_id, 2024, &error));
+  sql = (g_free (sql), g_strdup_printf ("SELECT count(*) FROM change_log WHERE entity = 'budget_year' "
+                                        "AND action = 'delete' AND entity_id = %" G_GINT64_FORMAT
+                                        " AND json_extract (old, '$.unit_id') = %" G_GINT64_FORMAT ";",
+                                        row_id, tp.unit_id));
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, sql), ==, 1);
+  /* The plan's reference figures were left alone. */
+  g_assert_cmpint (gdnn_test_query_int (fixture->store, "SELECT planned FROM budget_year WHERE line_id = 1 "
+                                                      "AND unit_id IS NULL AND year = 2024;"), ==, 150000000);
+  g_assert_no_error (error);
+
+  /* One row per line, unit (or the plan) and year. */
+  g_assert_cmpint (sqlite3_exec (gdnn_store_get_db (fixture->store),
+                                 "INSERT INTO budget_year (line_id, unit_id, year, planned) VALUES (1, NULL, 2023, 1);",
+                                 NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  sql = (g_free (sql), g_strdup_printf ("INSERT INTO budget_year (line_id, unit_id, year, planned) VALUES "
+                                        "(2, %" G_GINT64_FORMAT ", 2024, 1);", tp.unit_id));
+  g_assert_cmpint (sqlite3_exec (gdnn_store_get_db (fixture->store), sql, NULL, NULL, NULL) & 0xff, ==,
+                   SQLITE_CONSTRAINT);
+  /* … and another unit's figures never go on a unit's own line. */
+  sql = (g_free (sql), g_strdup_printf ("INSERT INTO budget_year (line_id, unit_id, year, planned) VALUES "
+                                        "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 2025, 1);", own_line, other_id));
+  g_assert_cmpint (sqlite3_exec (gdnn_store_get_db (fixture->store), sql, NULL, NULL, NULL) & 0xff, ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (gdnn_test_count (fixture->store, "budget_year"), ==, 3);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1190,6 +1319,8 @@ main (int   argc,
               fixture_setup_no_store, test_open_empty_file, fixture_teardown);
   g_test_add ("/core/store/migration/previous-version", Fixture, NULL,
               fixture_setup_no_store, test_migration_previous_version, fixture_teardown);
+  g_test_add ("/core/store/migration/budget-v3", Fixture, NULL,
+              fixture_setup_no_store, test_migration_budget_v3, fixture_teardown);
   g_test_add ("/core/store/refuse/text-file", Fixture, NULL,
               fixture_setup_no_store, test_refuse_text_file, fixture_teardown);
   g_test_add ("/core/store/refuse/other-sqlite", Fixture, NULL,

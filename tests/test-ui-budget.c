@@ -20,6 +20,7 @@
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-test-utils.h"
+#include "gdnn-text.h"
 #include "gdnn-ui-test-utils.h"
 #include "gdnn-window.h"
 
@@ -94,11 +95,12 @@ amount_entries (UiFixture *f,
   return entries;
 }
 
-/* The planned amount in the "Total" row of the footer's block for the
- * year (0) or for the whole plan (1). */
+/* The planned amount in the row titled @title of the footer's block for
+ * the year (0) or for the whole plan (1); NULL without such a row. */
 static const char *
-total_planned (UiFixture *f,
-               guint      block)
+footer_amount (UiFixture  *f,
+               guint       block,
+               const char *title)
 {
   g_autoptr(GPtrArray) grids = g_ptr_array_new ();
   GtkGrid *grid;
@@ -109,19 +111,53 @@ total_planned (UiFixture *f,
   for (int row = 1; row < 10; row++)
     {
       GtkWidget *head = gtk_grid_get_child_at (grid, 0, row);
-      if (head != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (head)), _("Total")))
+      if (head != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (head)), title))
         return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, row)));
     }
-  g_assert_not_reached ();
+  return NULL;
 }
 
+static const char *
+total_planned (UiFixture *f,
+               guint      block)
+{
+  const char *text = footer_amount (f, block, _("Total"));
+
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* BG-CD01's planned amount on the plan's first line in 2026, or -1. */
 static gint64
 first_line_2026 (GdnnStore *store)
 {
   return gdnn_test_query_int (store,
-    "SELECT coalesce ((SELECT y.planned FROM budget_year y WHERE y.year = 2026 AND y.line_id = "
+    "SELECT coalesce ((SELECT y.planned FROM budget_year y WHERE y.year = 2026 "
+    "AND y.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01') AND y.line_id = "
     "(SELECT l.id FROM budget_line l JOIN plan p ON p.id = l.plan_id WHERE p.number = '401/KH-UBND' "
     "ORDER BY l.position, l.id LIMIT 1)), -1);");
+}
+
+/* BG-CD01's planned amounts summed as SQL sums them, formatted. */
+static char *
+unit_planned (GdnnStore  *store,
+              const char *years)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (sum (y.planned), 0) FROM budget_year y "
+                                          "JOIN budget_line l ON l.id = y.line_id JOIN plan p ON p.id = l.plan_id "
+                                          "WHERE p.number = '401/KH-UBND' AND y.year %s "
+                                          "AND y.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01');", years);
+  return gdnn_format_integer (gdnn_test_query_int (store, sql));
+}
+
+/* Everything but BG-CD01's figures, to see that its edits stay its own. */
+static char *
+others_figures (GdnnStore *store)
+{
+  return gdnn_test_query_text (store,
+    "SELECT group_concat (x, ',') FROM (SELECT line_id || ':' || ifnull (unit_id, 'plan') || ':' || year || ':' "
+    "|| planned || ':' || ifnull (spent, '-') AS x FROM budget_year WHERE unit_id IS NOT "
+    "(SELECT id FROM unit WHERE code = 'BG-CD01') ORDER BY line_id, unit_id, year);");
 }
 
 static void
@@ -131,25 +167,37 @@ test_enter_amounts (UiFixture     *f,
   g_autoptr(GPtrArray) planned = amount_entries (f, TRUE);
   g_autoptr(GPtrArray) spent = amount_entries (f, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autofree char *plan_before = NULL;
   g_autofree char *refusal = NULL;
+  g_autofree char *others_before = others_figures (f->store);
+  g_autofree char *others_after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *stored = NULL;
   gint64 log_before = gdnn_test_count (f->store, "change_log");
   GtkWidget *cell;
   gboolean has;
   gint64 dong;
 
-  /* The plan's two lines; nothing planned for 2026, the window's year. */
+  /* The plan's two lines with the college's own figures for 2026, the
+   * window's year; the plan gives no figure for 2026. */
   g_assert_cmpuint (planned->len, ==, 2);
   g_assert_cmpuint (spent->len, ==, 2);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), "2026"));
-  g_assert_cmpint (first_line_2026 (f->store), ==, -1);
-  g_assert_cmpstr (total_planned (f, 0), ==, "0");
-  /* 1,4 tỷ đồng over 2022–2025 in the template. */
-  plan_before = g_strdup (total_planned (f, 1));
-  g_assert_cmpstr (plan_before, ==, "1.400.000.000");
+  g_assert_cmpint (first_line_2026 (f->store), >, 0);
+  stored = gdnn_format_integer (first_line_2026 (f->store));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (planned, 0))), ==, stored);
+  expected = unit_planned (f->store, "= 2026");
+  g_assert_cmpstr (total_planned (f, 0), ==, expected);
+  g_assert_null (footer_amount (f, 0, _("Plan figure")));
+  /* Over the whole plan: the college's sum, and the plan's 1,4 tỷ đồng
+   * over 2022–2025 beside it. */
+  g_clear_pointer (&expected, g_free);
+  expected = unit_planned (f->store, "> 0");
+  g_assert_cmpstr (total_planned (f, 1), ==, expected);
+  g_assert_cmpstr (footer_amount (f, 1, _("Plan figure")), ==, "1.400.000.000");
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-01-page.png");
 
-  /* Typed into the planned cell and confirmed with Enter. */
+  /* Typed into the planned cell and confirmed with Enter: the college's
+   * figure changes, no other unit's and not the plan's. */
   cell = g_ptr_array_index (planned, 0);
   gtk_editable_set_text (GTK_EDITABLE (cell), "1.400.000.000");
   g_signal_emit_by_name (cell, "activate");
@@ -157,8 +205,15 @@ test_enter_amounts (UiFixture     *f,
   g_assert_cmpint (first_line_2026 (f->store), ==, 1400000000);
   g_assert_cmpint (gdnn_test_count (f->store, "change_log"), ==, log_before + 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1.400.000.000");
-  g_assert_cmpstr (total_planned (f, 0), ==, "1.400.000.000");
-  g_assert_cmpstr (total_planned (f, 1), ==, "2.800.000.000");
+  g_clear_pointer (&expected, g_free);
+  expected = unit_planned (f->store, "= 2026");
+  g_assert_cmpstr (total_planned (f, 0), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = unit_planned (f->store, "> 0");
+  g_assert_cmpstr (total_planned (f, 1), ==, expected);
+  g_assert_cmpstr (footer_amount (f, 1, _("Plan figure")), ==, "1.400.000.000");
+  others_after = others_figures (f->store);
+  g_assert_cmpstr (others_after, ==, others_before);
 
   /* Words are accepted and the cell shows the grouped amount. */
   cell = g_ptr_array_index (spent, 0);
@@ -179,7 +234,9 @@ test_enter_amounts (UiFixture     *f,
   g_assert_cmpint (first_line_2026 (f->store), ==, 1400000000);
   g_assert_cmpint (gdnn_test_count (f->store, "change_log"), ==, log_before + 2);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), refusal));
-  g_assert_cmpstr (total_planned (f, 0), ==, "1.400.000.000");
+  g_clear_pointer (&expected, g_free);
+  expected = unit_planned (f->store, "= 2026");
+  g_assert_cmpstr (total_planned (f, 0), ==, expected);
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-02-refused.png");
 
   /* Typing the stored amount back clears the refusal. */
@@ -203,6 +260,37 @@ test_enter_amounts (UiFixture     *f,
     g_assert_true (gtk_widget_has_css_class (label, "warning"));
   }
   gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-03-overspent.png");
+  g_clear_pointer (&others_after, g_free);
+  others_after = others_figures (f->store);
+  g_assert_cmpstr (others_after, ==, others_before);
+
+  /* In 2025 the plan's figure stands beside each line, read-only, and
+   * under the year's total. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+    gdnn_ui_collect (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+    gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 2025 - 2022);
+    gdnn_ui_iterate (300);
+  }
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), "150.000.000"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->page), "200.000.000"));
+  g_assert_cmpstr (footer_amount (f, 0, _("Plan figure")), ==, "350.000.000");
+  g_clear_pointer (&expected, g_free);
+  expected = unit_planned (f->store, "= 2025");
+  g_assert_cmpstr (total_planned (f, 0), ==, expected);
+  g_clear_pointer (&planned, g_ptr_array_unref);
+  planned = amount_entries (f, TRUE);
+  g_clear_pointer (&stored, g_free);
+  stored = gdnn_test_query_text (f->store, "SELECT planned FROM budget_year y JOIN budget_line l ON l.id = y.line_id "
+                                           "WHERE y.year = 2025 AND y.unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01') "
+                                           "ORDER BY l.position, l.id LIMIT 1;");
+  {
+    g_autofree char *shown = gdnn_format_integer (g_ascii_strtoll (stored, NULL, 10));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (planned, 0))), ==, shown);
+  }
+  gdnn_ui_save_png (GTK_WIDGET (f->window), "budget-07-reference.png");
 
   /* At 1024×600 the page still shows the lines and the totals. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);

@@ -18,9 +18,10 @@
 #include "gdnn-text.h"
 
 /* The budget (kinh phí) of a unit's plan for a year: one row per budget
- * line with planned and spent typed in place and saved at once, the
- * percentage spent and any warning beside the row, and the totals for
- * the year and the whole plan, per source, below. */
+ * line with the plan's figure (read-only, a reference) and the unit's own
+ * planned and spent typed in place and saved at once, the percentage
+ * spent and any warning beside the row, and the unit's totals for the
+ * year and the whole plan, per source, below, with the plan's figure. */
 
 struct _GdnnBudgetPage
 {
@@ -100,6 +101,22 @@ attach_sums (GtkGrid             *grid,
   gtk_grid_attach (grid, totals_cell (percent, TRUE, bold), 3, row, 1, 1);
 }
 
+/* The plan's own figure for the same period, under the unit's total. */
+static void
+attach_reference (GtkGrid             *grid,
+                  int                  row,
+                  const GdnnBudgetSum *reference)
+{
+  g_autofree char *planned = gdnn_format_integer (reference->planned);
+  GtkWidget *title = totals_cell (_("Plan figure"), FALSE, FALSE);
+  GtkWidget *amount = totals_cell (planned, TRUE, FALSE);
+
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_add_css_class (amount, "dim-label");
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, amount, 1, row, 1, 1);
+}
+
 /* One block of the footer: the sums per source and in all over @period. */
 static GtkWidget *
 totals_block (const char             *period,
@@ -126,7 +143,9 @@ totals_block (const char             *period,
   for (guint s = 0; s < GDNN_BUDGET_N_SOURCES; s++)
     if (plan_totals->n_lines_by_source[s] > 0)
       attach_sums (grid, row++, gdnn_budget_source_label (s), &totals->by_source[s], FALSE);
-  attach_sums (grid, row, _("Total"), &totals->all, TRUE);
+  attach_sums (grid, row++, _("Total"), &totals->all, TRUE);
+  if (totals->reference.planned > 0)
+    attach_reference (grid, row, &totals->reference);
   return GTK_WIDGET (grid);
 }
 

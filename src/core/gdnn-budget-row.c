@@ -25,6 +25,8 @@ struct _GdnnBudgetRow
   GdnnBudgetSource  source;
   GdnnBudgetYear    amounts;
   gboolean          has_amounts;  /* FALSE: nothing stored for the year */
+  GdnnBudgetYear    reference;    /* the plan's figures for the year */
+  gboolean          has_reference;
   char             *message;      /* why the last input was refused */
 };
 
@@ -37,6 +39,7 @@ enum {
   PROP_OWNER,
   PROP_PLANNED,
   PROP_SPENT,
+  PROP_REFERENCE,
   PROP_PERCENT,
   PROP_MESSAGE,
   PROP_STATUS,
@@ -98,6 +101,10 @@ gdnn_budget_row_get_property (GObject    *object,
     case PROP_SPENT:
       g_value_take_string (value, self->has_amounts && y->has_spent ? gdnn_format_integer (y->spent) : g_strdup (""));
       break;
+    case PROP_REFERENCE:
+      g_value_take_string (value, self->has_reference ? gdnn_format_integer (self->reference.planned)
+                                                      : g_strdup (""));
+      break;
     case PROP_PERCENT:
       {
         double pct;
@@ -134,6 +141,7 @@ gdnn_budget_row_class_init (GdnnBudgetRowClass *klass)
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, NULL, flags);
   properties[PROP_PLANNED] = g_param_spec_string ("planned", NULL, NULL, NULL, flags);
   properties[PROP_SPENT] = g_param_spec_string ("spent", NULL, NULL, NULL, flags);
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, flags);
   properties[PROP_PERCENT] = g_param_spec_string ("percent", NULL, NULL, NULL, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
@@ -152,6 +160,7 @@ gdnn_budget_row_new (const GdnnBudgetLine *line,
 {
   GdnnBudgetRow *self;
   const GdnnBudgetYear *amounts;
+  const GdnnBudgetYear *reference;
 
   g_return_val_if_fail (line != NULL, NULL);
 
@@ -166,6 +175,12 @@ gdnn_budget_row_new (const GdnnBudgetLine *line,
     {
       self->amounts = *amounts;
       self->has_amounts = TRUE;
+    }
+  reference = gdnn_budget_line_get_reference (line, year);
+  if (reference != NULL)
+    {
+      self->reference = *reference;
+      self->has_reference = TRUE;
     }
   return self;
 }
@@ -182,6 +197,15 @@ gdnn_budget_row_is_own (GdnnBudgetRow *self)
 {
   g_return_val_if_fail (GDNN_IS_BUDGET_ROW (self), FALSE);
   return self->unit_id != 0;
+}
+
+/* Returns: (nullable): the plan's reference figures for the row's year,
+ * %NULL when the plan gives none (always on a unit's own line) */
+const GdnnBudgetYear *
+gdnn_budget_row_get_reference (GdnnBudgetRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_BUDGET_ROW (self), NULL);
+  return self->has_reference ? &self->reference : NULL;
 }
 
 /* Returns: (nullable): the stored amounts, %NULL when none */

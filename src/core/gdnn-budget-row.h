@@ -18,13 +18,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GdnnBudgetRow, gdnn_budget_row, GDNN, BUDGET_ROW, GObject)
 
-/* One line of the budget form: a budget line and its amounts for a year,
- * with the texts the form shows. */
+/* One line of the budget form: a budget line, the unit's amounts for a
+ * year and the plan's reference figure, with the texts the form shows. */
 GdnnBudgetRow        *gdnn_budget_row_new        (const GdnnBudgetLine *line,
                                                   int                   year);
 gint64                gdnn_budget_row_get_line_id (GdnnBudgetRow       *self);
 gboolean              gdnn_budget_row_is_own      (GdnnBudgetRow       *self);
 const GdnnBudgetYear *gdnn_budget_row_get_amounts (GdnnBudgetRow       *self);
+const GdnnBudgetYear *gdnn_budget_row_get_reference (GdnnBudgetRow     *self);
 gboolean              gdnn_budget_row_is_overspent (GdnnBudgetRow      *self);
 void                  gdnn_budget_row_set_message (GdnnBudgetRow       *self,
                                                    const char          *message);

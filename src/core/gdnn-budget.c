@@ -19,10 +19,11 @@
 /* A unit's budget (kinh phí) for a plan: the plan's own lines and the
  * lines the unit added, planned and spent per year in whole đồng.
  *
- * budget_year is keyed by line and year only, so a line of the plan holds
- * one planned and one spent amount per year (the plan's), and a unit's
- * own line holds the unit's. A unit may edit the plan's lines and its own,
- * never another unit's. */
+ * Each unit keeps its own figures on every line it sees (budget_year rows
+ * with its unit_id); the plan's figures on its lines (unit_id NULL, from
+ * the plan template) are only a reference shown beside them, never
+ * changed from here. A unit writes its own figures only, and never on
+ * another unit's own line. */
 
 const char *
 gdnn_budget_source_label (GdnnBudgetSource source)
@@ -177,6 +178,63 @@ gdnn_budget_parse_money (const char  *text,
  * Returns: (transfer full): the #GdnnBudgetLine s a unit sees in a plan:
  *   the plan's lines, then its own, each with every stored year
  */
+/* Fills each line's years with @unit_id's figures. */
+static gboolean
+load_unit_years (GdnnStore   *store,
+                 gint64       plan_id,
+                 gint64       unit_id,
+                 GPtrArray   *lines,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+      g_hash_table_insert (by_id, &line->id, line);
+    }
+
+  stmt = gdnn_store_prepare (store,
+                             "SELECT y.line_id, y.year, y.planned, y.spent FROM budget_year y "
+                             "JOIN budget_line l ON l.id = y.line_id "
+                             "WHERE l.plan_id = ? AND y.unit_id = ? ORDER BY y.year;",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 line_id = sqlite3_column_int64 (stmt, 0);
+      GdnnBudgetLine *line = g_hash_table_lookup (by_id, &line_id);
+      GdnnBudgetYear y = { 0 };
+
+      if (line == NULL)
+        continue;
+      y.year = sqlite3_column_int (stmt, 1);
+      y.planned = sqlite3_column_int64 (stmt, 2);
+      y.has_spent = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      y.spent = sqlite3_column_int64 (stmt, 3);
+      g_array_append_val (line->years, y);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gdnn_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gdnn_budget_list_lines:
+ *
+ * Returns: (transfer full): the #GdnnBudgetLine s a unit sees in a plan:
+ *   the plan's lines, then its own; years holds the unit's own figures,
+ *   reference_years the plan's figures on the plan's lines
+ */
 GPtrArray *
 gdnn_budget_list_lines (GdnnStore  *store,
                         gint64      plan_id,
@@ -184,7 +242,7 @@ gdnn_budget_list_lines (GdnnStore  *store,
                         GError    **error)
 {
   g_autoptr(GPtrArray) all = NULL;
-  GPtrArray *lines;
+  g_autoptr(GPtrArray) lines = NULL;
 
   g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
 
@@ -195,10 +253,25 @@ gdnn_budget_list_lines (GdnnStore  *store,
   for (guint i = 0; i < all->len; i++)
     {
       GdnnBudgetLine *line = g_ptr_array_index (all, i);
-      if (line->unit_id == 0 || line->unit_id == unit_id)
-        g_ptr_array_add (lines, g_ptr_array_steal_index (all, i--));
+
+      if (line->unit_id != 0 && line->unit_id != unit_id)
+        continue;
+      line = g_ptr_array_steal_index (all, i--);
+      if (line->unit_id == 0)
+        {
+          /* The plan's figures become the reference; the unit's are read below. */
+          GArray *plan_years = line->years;
+          line->years = line->reference_years;
+          line->reference_years = plan_years;
+          g_array_set_size (line->years, 0);
+        }
+      else
+        g_array_set_size (line->years, 0);
+      g_ptr_array_add (lines, line);
     }
-  return lines;
+  if (unit_id != 0 && !load_unit_years (store, plan_id, unit_id, lines, error))
+    return NULL;
+  return g_steal_pointer (&lines);
 }
 
 /* Returns: (nullable): the line's amounts for @year, %NULL when none stored */
@@ -214,12 +287,49 @@ gdnn_budget_line_get_year (const GdnnBudgetLine *line,
   return NULL;
 }
 
+/* Returns: (nullable): the plan's reference figures for @year on a line of
+ * the plan, %NULL when the plan gives none */
+const GdnnBudgetYear *
+gdnn_budget_line_get_reference (const GdnnBudgetLine *line,
+                                int                   year)
+{
+  g_return_val_if_fail (line != NULL, NULL);
+
+  for (guint i = 0; i < line->reference_years->len; i++)
+    if (g_array_index (line->reference_years, GdnnBudgetYear, i).year == year)
+      return &g_array_index (line->reference_years, GdnnBudgetYear, i);
+  return NULL;
+}
+
+static void
+add_years (GArray        *years,
+           int            year,
+           GdnnBudgetSum *sum,
+           GdnnBudgetSum *all)
+{
+  for (guint y = 0; y < years->len; y++)
+    {
+      const GdnnBudgetYear *by = &g_array_index (years, GdnnBudgetYear, y);
+
+      if (year != 0 && by->year != year)
+        continue;
+      sum->planned += by->planned;
+      all->planned += by->planned;
+      if (by->has_spent)
+        {
+          sum->spent += by->spent;
+          all->spent += by->spent;
+        }
+    }
+}
+
 /**
  * gdnn_budget_compute_totals:
  * @lines: (element-type GdnnBudgetLine): lines as gdnn_budget_list_lines() gives them
  * @year: the year summed, or 0 for every year of the plan
  *
- * Sums planned and spent overall and per source.
+ * Sums planned and spent overall and per source: the unit's figures, and
+ * apart the plan's reference figures.
  */
 void
 gdnn_budget_compute_totals (GPtrArray        *lines,
@@ -233,23 +343,11 @@ gdnn_budget_compute_totals (GPtrArray        *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       const GdnnBudgetLine *line = g_ptr_array_index (lines, i);
-      GdnnBudgetSum *by_source = &totals->by_source[line->source];
 
       totals->n_lines_by_source[line->source]++;
-      for (guint y = 0; y < line->years->len; y++)
-        {
-          const GdnnBudgetYear *by = &g_array_index (line->years, GdnnBudgetYear, y);
-
-          if (year != 0 && by->year != year)
-            continue;
-          by_source->planned += by->planned;
-          totals->all.planned += by->planned;
-          if (by->has_spent)
-            {
-              by_source->spent += by->spent;
-              totals->all.spent += by->spent;
-            }
-        }
+      add_years (line->years, year, &totals->by_source[line->source], &totals->all);
+      add_years (line->reference_years, year, &totals->reference_by_source[line->source],
+                 &totals->reference);
     }
 }
 
@@ -295,7 +393,8 @@ typedef struct
   const GdnnBudgetYear *amounts;   /* NULL: clear the year */
 } SaveData;
 
-/* The line must be the plan's or @unit_id's, and @year one of the plan's. */
+/* The line must be the plan's or @unit_id's, @unit_id must implement the
+ * plan, and @year be one of the plan's. */
 static gboolean
 check_line (GdnnStore  *store,
             SaveData   *data,
@@ -303,16 +402,19 @@ check_line (GdnnStore  *store,
 {
   sqlite3_stmt *stmt;
   gint64 owner;
+  gboolean implements;
   int first_year, last_year;
   int rc;
 
   stmt = gdnn_store_prepare (store,
-                             "SELECT l.unit_id, p.first_year, p.last_year FROM budget_line l "
-                             "JOIN plan p ON p.id = l.plan_id WHERE l.id = ?;",
+                             "SELECT l.unit_id, p.first_year, p.last_year, "
+                             "EXISTS (SELECT 1 FROM unit_plan up WHERE up.plan_id = l.plan_id AND up.unit_id = ?2) "
+                             "FROM budget_line l JOIN plan p ON p.id = l.plan_id WHERE l.id = ?1;",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->line_id);
+  sqlite3_bind_int64 (stmt, 2, data->unit_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -327,12 +429,19 @@ check_line (GdnnStore  *store,
   owner = sqlite3_column_int64 (stmt, 0);
   first_year = sqlite3_column_int (stmt, 1);
   last_year = sqlite3_column_int (stmt, 2);
+  implements = sqlite3_column_int (stmt, 3) != 0;
   sqlite3_reset (stmt);
 
   if (owner != 0 && owner != data->unit_id)
     {
       g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
                            _("This budget line belongs to another unit."));
+      return FALSE;
+    }
+  if (owner == 0 && !implements)
+    {
+      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                           _("The unit does not implement this plan."));
       return FALSE;
     }
   if (data->year < first_year || data->year > last_year)
@@ -343,6 +452,49 @@ check_line (GdnnStore  *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * gdnn_budget_store_unit_year:
+ * @unit_id: the unit whose figures these are
+ * @note: (nullable): a note kept with the figures ("Dữ liệu mẫu"); %NULL
+ *   keeps the one stored
+ *
+ * Stores a unit's planned and spent amounts on a line for a year, inside
+ * the caller's transaction, without the checks of gdnn_budget_save() (for
+ * the demo database and importers, which check their own input).
+ */
+gboolean
+gdnn_budget_store_unit_year (GdnnStore             *store,
+                             gint64                 line_id,
+                             gint64                 unit_id,
+                             const GdnnBudgetYear  *year,
+                             const char            *note,
+                             GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (unit_id != 0, FALSE);
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  stmt = gdnn_store_prepare (store,
+                             "INSERT INTO budget_year (line_id, unit_id, year, planned, spent, note) "
+                             "VALUES (?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT (line_id, ifnull (unit_id, 0), year) DO UPDATE SET "
+                             "planned = excluded.planned, spent = excluded.spent, "
+                             "note = coalesce (excluded.note, note);",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, line_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int (stmt, 3, year->year);
+  sqlite3_bind_int64 (stmt, 4, year->planned);
+  if (year->has_spent)
+    sqlite3_bind_int64 (stmt, 5, year->spent);
+  gdnn_bind_text (stmt, 6, note);
+  return gdnn_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -356,13 +508,15 @@ save_in_transaction (GdnnStore  *store,
   if (!check_line (store, data, error))
     return FALSE;
   if (data->amounts != NULL)
-    return gdnn_store_set_budget_year (store, data->line_id, data->amounts, error);
+    return gdnn_budget_store_unit_year (store, data->line_id, data->unit_id, data->amounts, NULL, error);
 
-  stmt = gdnn_store_prepare (store, "DELETE FROM budget_year WHERE line_id = ? AND year = ?;", error);
+  stmt = gdnn_store_prepare (store, "DELETE FROM budget_year WHERE line_id = ? AND unit_id = ? AND year = ?;",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->line_id);
-  sqlite3_bind_int (stmt, 2, data->year);
+  sqlite3_bind_int64 (stmt, 2, data->unit_id);
+  sqlite3_bind_int (stmt, 3, data->year);
   return gdnn_store_step_done (store, stmt, error);
 }
 
@@ -388,12 +542,13 @@ valid_amount (gint64   dong,
 
 /**
  * gdnn_budget_save:
- * @unit_id: the unit entering the amounts
+ * @unit_id: the unit entering its own amounts
  * @year: the year and its planned and (optionally) spent amounts
  *
- * Stores a line's amounts for a year in one transaction; the change log
- * keeps the previous ones. Spending above the plan is stored (see
- * gdnn_budget_check_year()).
+ * Stores a unit's amounts on a line for a year in one transaction; the
+ * change log keeps the previous ones. The plan's reference figures and
+ * other units' figures stay as they are. Spending above the plan is
+ * stored (see gdnn_budget_check_year()).
  */
 gboolean
 gdnn_budget_save (GdnnStore             *store,
@@ -405,6 +560,7 @@ gdnn_budget_save (GdnnStore             *store,
   SaveData data = { line_id, unit_id, 0, year };
 
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (unit_id != 0, FALSE);
   g_return_val_if_fail (year != NULL, FALSE);
 
   data.year = year->year;
@@ -413,7 +569,7 @@ gdnn_budget_save (GdnnStore             *store,
   return gdnn_store_run_in_transaction (store, save_in_transaction, &data, error);
 }
 
-/* Removes a line's amounts for a year (both fields were emptied). */
+/* Removes a unit's amounts on a line for a year (both fields were emptied). */
 gboolean
 gdnn_budget_clear (GdnnStore  *store,
                    gint64      line_id,
@@ -424,6 +580,7 @@ gdnn_budget_clear (GdnnStore  *store,
   SaveData data = { line_id, unit_id, year, NULL };
 
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (unit_id != 0, FALSE);
 
   return gdnn_store_run_in_transaction (store, save_in_transaction, &data, error);
 }

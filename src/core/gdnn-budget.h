@@ -28,9 +28,11 @@ typedef struct
 
 typedef struct
 {
-  GdnnBudgetSum all;
+  GdnnBudgetSum all;                                   /* the unit's figures */
   GdnnBudgetSum by_source[GDNN_BUDGET_N_SOURCES];
   guint         n_lines_by_source[GDNN_BUDGET_N_SOURCES];
+  GdnnBudgetSum reference;                             /* the plan's figures on its lines */
+  GdnnBudgetSum reference_by_source[GDNN_BUDGET_N_SOURCES];
 } GdnnBudgetTotals;
 
 const char           *gdnn_budget_source_label    (GdnnBudgetSource        source);
@@ -46,6 +48,8 @@ GPtrArray            *gdnn_budget_list_lines      (GdnnStore              *store
                                                    GError                **error);
 const GdnnBudgetYear *gdnn_budget_line_get_year   (const GdnnBudgetLine   *line,
                                                    int                     year);
+const GdnnBudgetYear *gdnn_budget_line_get_reference (const GdnnBudgetLine *line,
+                                                   int                     year);
 void                  gdnn_budget_compute_totals  (GPtrArray              *lines,
                                                    int                     year,
                                                    GdnnBudgetTotals       *totals);
@@ -58,6 +62,12 @@ gboolean              gdnn_budget_save            (GdnnStore              *store
                                                    gint64                  line_id,
                                                    gint64                  unit_id,
                                                    const GdnnBudgetYear   *year,
+                                                   GError                **error);
+gboolean              gdnn_budget_store_unit_year (GdnnStore              *store,
+                                                   gint64                  line_id,
+                                                   gint64                  unit_id,
+                                                   const GdnnBudgetYear   *year,
+                                                   const char             *note,
                                                    GError                **error);
 gboolean              gdnn_budget_clear           (GdnnStore              *store,
                                                    gint64                  line_id,

@@ -288,6 +288,42 @@ static const char migration_3[] =
   "ALTER TABLE change_log ADD COLUMN undo_of INTEGER REFERENCES change_log (id);"
   "CREATE INDEX change_log_undo ON change_log (undo_of);";
 
+/* Version 4 keeps budget figures per unit: each institution reports what
+ * it planned and spent on each line of the plan, and the plan's own
+ * figures (Bắc Giang's 1,4 tỷ for the whole province) stay as a reference.
+ * budget_year gains unit_id (NULL: the plan's reference figures; a line
+ * of a unit's own holds that unit's figures only), a row id the change
+ * log can name, and a note ("Dữ liệu mẫu" on sample figures). SQLite
+ * cannot change a primary key, so the table is rebuilt; the rows already
+ * there keep their meaning: the plan's figures on the plan's lines, the
+ * owner's figures on a unit's own line. */
+static const char migration_4[] =
+  "CREATE TABLE budget_year_v4 ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  line_id INTEGER NOT NULL REFERENCES budget_line (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER REFERENCES unit (id) ON DELETE CASCADE,"
+  "  year    INTEGER NOT NULL,"
+  "  planned INTEGER NOT NULL DEFAULT 0 CHECK (planned >= 0),"
+  "  spent   INTEGER CHECK (spent IS NULL OR spent >= 0),"
+  "  note    TEXT"
+  ") STRICT;"
+  "INSERT INTO budget_year_v4 (line_id, unit_id, year, planned, spent) "
+  "  SELECT y.line_id, l.unit_id, y.year, y.planned, y.spent FROM budget_year y "
+  "  JOIN budget_line l ON l.id = y.line_id ORDER BY y.line_id, y.year;"
+  "DROP TABLE budget_year;"
+  "ALTER TABLE budget_year_v4 RENAME TO budget_year;"
+  "CREATE UNIQUE INDEX budget_year_unique ON budget_year (line_id, ifnull (unit_id, 0), year);"
+  "CREATE INDEX budget_year_unit ON budget_year (unit_id, year);"
+  /* A unit's own line holds only its owner's figures. */
+  "CREATE TRIGGER budget_year_owner_insert BEFORE INSERT ON budget_year "
+  "  WHEN EXISTS (SELECT 1 FROM budget_line l WHERE l.id = NEW.line_id "
+  "               AND l.unit_id IS NOT NULL AND l.unit_id IS NOT NEW.unit_id) BEGIN"
+  "  SELECT RAISE (ABORT, 'a budget line of a unit''s own holds only that unit''s figures'); END;"
+  "CREATE TRIGGER budget_year_owner_update BEFORE UPDATE OF line_id, unit_id ON budget_year "
+  "  WHEN EXISTS (SELECT 1 FROM budget_line l WHERE l.id = NEW.line_id "
+  "               AND l.unit_id IS NOT NULL AND l.unit_id IS NOT NEW.unit_id) BEGIN"
+  "  SELECT RAISE (ABORT, 'a budget line of a unit''s own holds only that unit''s figures'); END;";
+
 typedef struct
 {
   const char *table;
@@ -306,7 +342,7 @@ static const LoggedTable logged_tables[] = {
   { "task", "plan_id,unit_id,code,title,description,lead_body_id,start_date,due_date" },
   { "task_progress", "task_id,unit_id,year,period,status,progress,result" },
   { "budget_line", "plan_id,unit_id,name,source" },
-  { "budget_year", "line_id,year,planned,spent" },
+  { "budget_year", "line_id,year,planned,spent" },  /* version 4 replaces these */
   { "report", "unit_id,plan_id,year,period,number,place,report_date,signer_name,signer_title,recipients,assessment,difficulties,proposals,status,xlsx_sha256,pdf_sha256" },
   { "submission", "unit_id,plan_id,year,period,file_name,sha256,status,note" },
 };
@@ -325,6 +361,37 @@ json_object_sql (const char *prefix,
   return g_string_free (s, FALSE);
 }
 
+/* The three change-log triggers of one table. */
+static void
+append_log_triggers (GString    *sql,
+                     const char *table,
+                     const char *columns,
+                     gboolean    no_rowid)
+{
+  g_autofree char *old_json = json_object_sql ("OLD", columns);
+  g_autofree char *new_json = json_object_sql ("NEW", columns);
+  /* WITHOUT ROWID tables have no rowid: log 0 and rely on the JSON. */
+  const char *old_id = no_rowid ? "0" : "OLD.rowid";
+  const char *new_id = no_rowid ? "0" : "NEW.rowid";
+
+  g_string_append_printf (sql,
+                          "CREATE TRIGGER log_%s_insert AFTER INSERT ON %s BEGIN "
+                          "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
+                          "VALUES (gdnn_now (), gdnn_who (), 'insert', '%s', %s, NULL, %s); END;",
+                          table, table, table, new_id, new_json);
+  g_string_append_printf (sql,
+                          "CREATE TRIGGER log_%s_update AFTER UPDATE ON %s "
+                          "WHEN %s IS NOT %s BEGIN "
+                          "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
+                          "VALUES (gdnn_now (), gdnn_who (), 'update', '%s', %s, %s, %s); END;",
+                          table, table, old_json, new_json, table, new_id, old_json, new_json);
+  g_string_append_printf (sql,
+                          "CREATE TRIGGER log_%s_delete AFTER DELETE ON %s BEGIN "
+                          "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
+                          "VALUES (gdnn_now (), gdnn_who (), 'delete', '%s', %s, %s, NULL); END;",
+                          table, table, table, old_id, old_json);
+}
+
 static char *
 change_log_triggers_sql (void)
 {
@@ -333,29 +400,9 @@ change_log_triggers_sql (void)
   for (guint i = 0; i < G_N_ELEMENTS (logged_tables); i++)
     {
       const LoggedTable *t = &logged_tables[i];
-      /* WITHOUT ROWID tables have no rowid: log 0 and rely on the JSON. */
       gboolean no_rowid = g_str_equal (t->table, "unit_plan") || g_str_equal (t->table, "budget_year");
-      g_autofree char *old_json = json_object_sql ("OLD", t->columns);
-      g_autofree char *new_json = json_object_sql ("NEW", t->columns);
-      const char *old_id = no_rowid ? "0" : "OLD.rowid";
-      const char *new_id = no_rowid ? "0" : "NEW.rowid";
 
-      g_string_append_printf (sql,
-                              "CREATE TRIGGER log_%s_insert AFTER INSERT ON %s BEGIN "
-                              "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
-                              "VALUES (gdnn_now (), gdnn_who (), 'insert', '%s', %s, NULL, %s); END;",
-                              t->table, t->table, t->table, new_id, new_json);
-      g_string_append_printf (sql,
-                              "CREATE TRIGGER log_%s_update AFTER UPDATE ON %s "
-                              "WHEN %s IS NOT %s BEGIN "
-                              "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
-                              "VALUES (gdnn_now (), gdnn_who (), 'update', '%s', %s, %s, %s); END;",
-                              t->table, t->table, old_json, new_json, t->table, new_id, old_json, new_json);
-      g_string_append_printf (sql,
-                              "CREATE TRIGGER log_%s_delete AFTER DELETE ON %s BEGIN "
-                              "INSERT INTO change_log (at, who, action, entity, entity_id, old, new) "
-                              "VALUES (gdnn_now (), gdnn_who (), 'delete', '%s', %s, %s, NULL); END;",
-                              t->table, t->table, t->table, old_id, old_json);
+      append_log_triggers (sql, t->table, t->columns, no_rowid);
     }
 
   return g_string_free (sql, FALSE);
@@ -393,12 +440,26 @@ apply_migration_3 (sqlite3  *db,
   return gdnn_store_exec (db, migration_3, error);
 }
 
+static gboolean
+apply_migration_4 (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(GString) triggers = g_string_new (NULL);
+
+  /* Dropping the old table dropped its change-log triggers too. */
+  if (!gdnn_store_exec (db, migration_4, error))
+    return FALSE;
+  append_log_triggers (triggers, "budget_year", "line_id,unit_id,year,planned,spent,note", FALSE);
+  return gdnn_store_exec (db, triggers->str, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
   apply_migration_1,
   apply_migration_2,
   apply_migration_3,
+  apply_migration_4,
 };
 
 int

@@ -340,6 +340,7 @@ gdnn_budget_line_new (void)
 {
   GdnnBudgetLine *line = g_new0 (GdnnBudgetLine, 1);
   line->years = g_array_new (FALSE, TRUE, sizeof (GdnnBudgetYear));
+  line->reference_years = g_array_new (FALSE, TRUE, sizeof (GdnnBudgetYear));
   return line;
 }
 
@@ -350,6 +351,7 @@ gdnn_budget_line_free (GdnnBudgetLine *line)
     return;
   g_free (line->name);
   g_clear_pointer (&line->years, g_array_unref);
+  g_clear_pointer (&line->reference_years, g_array_unref);
   g_free (line);
 }
 

@@ -211,6 +211,8 @@ typedef struct
   GdnnBudgetSource  source;
   int               position;
   GArray           *years;   /* of GdnnBudgetYear */
+  GArray           *reference_years; /* of GdnnBudgetYear: the plan's figures when years
+                                      * holds a unit's (gdnn_budget_list_lines ()) */
 } GdnnBudgetLine;
 
 GdnnUnit         *gdnn_unit_new               (void);

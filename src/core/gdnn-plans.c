@@ -726,6 +726,14 @@ gdnn_store_add_budget_line (GdnnStore             *self,
   return id;
 }
 
+/**
+ * gdnn_store_set_budget_year:
+ *
+ * Stores a line's own figures for a year: on a line of the plan, the
+ * plan's reference figures (what a plan template gives); on a unit's own
+ * line, its owner's. A unit's figures on the plan's lines are written by
+ * gdnn_budget_save().
+ */
 gboolean
 gdnn_store_set_budget_year (GdnnStore             *self,
                             gint64                 line_id,
@@ -737,9 +745,10 @@ gdnn_store_set_budget_year (GdnnStore             *self,
   g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
 
   stmt = gdnn_store_prepare (self,
-                             "INSERT INTO budget_year (line_id, year, planned, spent) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (line_id, year) DO UPDATE SET planned = excluded.planned, "
-                             "spent = excluded.spent;",
+                             "INSERT INTO budget_year (line_id, unit_id, year, planned, spent) "
+                             "VALUES (?1, (SELECT unit_id FROM budget_line WHERE id = ?1), ?2, ?3, ?4) "
+                             "ON CONFLICT (line_id, ifnull (unit_id, 0), year) DO UPDATE SET "
+                             "planned = excluded.planned, spent = excluded.spent;",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -751,6 +760,14 @@ gdnn_store_set_budget_year (GdnnStore             *self,
   return gdnn_store_step_done (self, stmt, error);
 }
 
+/**
+ * gdnn_store_list_budget_lines:
+ *
+ * Returns: (transfer full): every budget line of a plan, each with its own
+ *   figures: the plan's reference figures on the plan's lines, the
+ *   owner's on a unit's own line. A unit's figures on the plan's lines
+ *   are read with gdnn_budget_list_lines().
+ */
 GPtrArray *
 gdnn_store_list_budget_lines (GdnnStore  *self,
                               gint64      plan_id,
@@ -790,7 +807,8 @@ gdnn_store_list_budget_lines (GdnnStore  *self,
 
   stmt = gdnn_store_prepare (self,
                              "SELECT y.line_id, y.year, y.planned, y.spent FROM budget_year y "
-                             "JOIN budget_line l ON l.id = y.line_id WHERE l.plan_id = ? ORDER BY y.year;",
+                             "JOIN budget_line l ON l.id = y.line_id "
+                             "WHERE l.plan_id = ? AND y.unit_id IS l.unit_id ORDER BY y.year;",
                              error);
   if (stmt == NULL)
     return NULL;

@@ -504,7 +504,10 @@ gdnn_unit_setup_plan_usage (GdnnStore      *store,
                    unit_id, plan_id, &u.targets, error) ||
       !count_rows (store, "SELECT count(*) FROM report WHERE unit_id = ?1 AND plan_id = ?2;",
                    unit_id, plan_id, &u.reports, error) ||
-      !count_rows (store, "SELECT count(*) FROM budget_line WHERE unit_id = ?1 AND plan_id = ?2;",
+      /* Its own lines, and the plan's lines it entered figures on. */
+      !count_rows (store,
+                   "SELECT count(*) FROM budget_line l WHERE l.plan_id = ?2 AND (l.unit_id = ?1 OR EXISTS "
+                   "(SELECT 1 FROM budget_year y WHERE y.line_id = l.id AND y.unit_id = ?1));",
                    unit_id, plan_id, &u.budget_lines, error))
     return FALSE;
 

@@ -13,13 +13,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdnn-budget.h"
 #include "gdnn-demo.h"
 #include "gdnn-plan-template.h"
 
 /* The sample database a first-time user sees: the shipped plans plus a few
  * institutions and offices with plausible values. Every sample unit is
- * flagged is_sample and every sample value carries the note "Dữ liệu mẫu",
- * so nobody mistakes them for real data. */
+ * flagged is_sample and every sample value and budget figure carries the
+ * note "Dữ liệu mẫu", so nobody mistakes them for real data. */
 
 #define SAMPLE_NOTE "Dữ liệu mẫu"
 
@@ -255,31 +256,56 @@ populate_tasks (GdnnStore      *store,
   return TRUE;
 }
 
+/* Whole million đồng, as budgets are planned and settled. */
+static gint64
+round_million (double dong)
+{
+  return (gint64) round (dong / 1e6) * 1000000;
+}
+
+/* A sample unit's own budget on the plan's lines: a share of the plan's
+ * figure that fits the kind of institution (or, in the years the plan
+ * gives none, of its last one), spent for the past years and partly for
+ * the current one; every row noted "Dữ liệu mẫu". The plan's own figures
+ * stay as the template gives them: a reference. */
 static gboolean
 populate_budget (GdnnStore      *store,
                  GRand          *rand,
+                 gint64          unit_id,
+                 GdnnUnitType    type,
                  const GdnnPlan *plan,
                  int             current_year,
                  GError        **error)
 {
   g_autoptr(GPtrArray) lines = gdnn_store_list_budget_lines (store, plan->id, error);
+  double share = type == GDNN_UNIT_TYPE_CAO_DANG ? 0.12 : type == GDNN_UNIT_TYPE_TRUNG_CAP ? 0.06 : 0.04;
+  int to = MIN (plan->last_year, current_year);
 
   if (lines == NULL)
     return FALSE;
   for (guint i = 0; i < lines->len; i++)
     {
       GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+      gint64 basis = 0;
 
-      for (guint y = 0; y < line->years->len; y++)
+      if (line->unit_id != 0)
+        continue;
+      for (int year = plan->first_year; year <= to; year++)
         {
-          GdnnBudgetYear by = g_array_index (line->years, GdnnBudgetYear, y);
+          GdnnBudgetYear by = { year, 0, FALSE, 0 };
 
-          if (by.year >= current_year)
+          for (guint y = 0; y < line->years->len; y++)
+            if (g_array_index (line->years, GdnnBudgetYear, y).year == year)
+              basis = g_array_index (line->years, GdnnBudgetYear, y).planned;
+          if (basis == 0)
             continue;
-          /* Spending in whole million đồng, as budgets are settled. */
+          by.planned = MAX (1000000, round_million (basis * share * (1.0 + jitter (rand, 0.25))));
           by.has_spent = TRUE;
-          by.spent = (gint64) round (by.planned * (0.75 + g_rand_double_range (rand, 0, 0.25)) / 1e6) * 1000000;
-          if (!gdnn_store_set_budget_year (store, line->id, &by, error))
+          if (year < current_year)
+            by.spent = round_million (by.planned * (0.75 + g_rand_double_range (rand, 0, 0.25)));
+          else
+            by.spent = round_million (by.planned * (0.3 + g_rand_double_range (rand, 0, 0.4)));
+          if (!gdnn_budget_store_unit_year (store, line->id, unit_id, &by, SAMPLE_NOTE, error))
             return FALSE;
         }
     }
@@ -293,6 +319,8 @@ populate (GdnnStore  *store,
 {
   int current_year = GPOINTER_TO_INT (user_data);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20221130);
+  /* Budgets draw from their own sequence, so they leave the values as they were. */
+  g_autoptr(GRand) budget_rand = g_rand_new_with_seed (20261130);
   g_autoptr(GPtrArray) plans = gdnn_store_list_plans (store, error);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
@@ -351,15 +379,12 @@ populate (GdnnStore  *store,
           if (!gdnn_store_attach_plan (store, unit_id, plan->id, error) ||
               !link_bodies (store, unit_id, d->name, plan, error) ||
               !populate_values (store, rand, unit_id, d->type, plan, current_year, error) ||
-              !populate_tasks (store, rand, unit_id, plan, current_year, error))
+              !populate_tasks (store, rand, unit_id, plan, current_year, error) ||
+              !populate_budget (store, budget_rand, unit_id, d->type, plan, current_year, error))
             return FALSE;
 
         }
     }
-
-  for (guint p = 0; p < plans->len; p++)
-    if (!populate_budget (store, rand, g_ptr_array_index (plans, p), current_year, error))
-      return FALSE;
 
   return gdnn_store_set_meta (store, "sample", "1", error);
 }

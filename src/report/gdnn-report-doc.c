@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gdnn-budget.h"
 #include "gdnn-report-doc.h"
 #include "gdnn-store-private.h"
 #include "gdnn-text.h"
@@ -792,18 +793,17 @@ build_budget (GdnnReportDoc   *doc,
               const GdnnPlan  *plan,
               GError         **error)
 {
-  g_autoptr(GPtrArray) lines = gdnn_store_list_budget_lines (store, plan->id, error);
+  /* The plan's lines and the unit's own, with the unit's figures. */
+  g_autoptr(GPtrArray) lines = gdnn_budget_list_lines (store, plan->id, doc->unit_id, error);
 
   if (lines == NULL)
     return FALSE;
   for (guint i = 0; i < lines->len; i++)
     {
       GdnnBudgetLine *line = g_ptr_array_index (lines, i);
+      const GdnnBudgetYear *reference = gdnn_budget_line_get_reference (line, doc->year);
       GdnnReportBudgetLine *b;
 
-      /* The plan's lines and the unit's own; not other units'. */
-      if (line->unit_id != 0 && line->unit_id != doc->unit_id)
-        continue;
       b = g_new0 (GdnnReportBudgetLine, 1);
       b->name = g_strdup (line->name);
       b->source = line->source;
@@ -821,6 +821,13 @@ build_budget (GdnnReportDoc   *doc,
               b->has_spent = by->has_spent;
               b->spent = by->spent;
             }
+        }
+      if (reference != NULL)
+        {
+          b->has_reference = TRUE;
+          b->reference = reference->planned;
+          doc->budget_has_reference = TRUE;
+          doc->budget_reference += reference->planned;
         }
       doc->budget_planned += b->planned;
       doc->budget_spent += b->has_spent ? b->spent : 0;
@@ -1321,6 +1328,11 @@ gdnn_report_doc_snapshot (const GdnnReportDoc *doc)
                                               l->name, l->source, l->planned, l->spent, l->has_spent,
                                               l->planned_total, l->spent_total);
       snap (&b, key, val);
+      if (l->has_reference)
+        {
+          g_autofree char *ref_key = g_strdup_printf ("budget/%u/reference", i);
+          snap_number (&b, ref_key, TRUE, l->reference);
+        }
     }
   snap (&b, "assessment", doc->assessment);
   snap (&b, "difficulties", doc->difficulties);

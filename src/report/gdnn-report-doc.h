@@ -121,7 +121,8 @@ typedef struct
   GPtrArray *tasks;    /* of GdnnReportTask */
 } GdnnReportTaskGroup;
 
-/* One row of section III, in đồng. */
+/* One row of section III, in đồng: the unit's own figures, and the
+ * plan's figure for the line as a reference. */
 typedef struct
 {
   char             *name;
@@ -131,6 +132,8 @@ typedef struct
   gint64            spent;
   gint64            planned_total;  /* from the plan's first year to this year */
   gint64            spent_total;
+  gboolean          has_reference;  /* the plan gives the line a figure this year */
+  gint64            reference;      /* the plan's planned amount this year */
 } GdnnReportBudgetLine;
 
 typedef struct
@@ -176,6 +179,8 @@ typedef struct
   gint64      budget_spent;
   gint64      budget_planned_total;
   gint64      budget_spent_total;
+  gboolean    budget_has_reference; /* a line has a plan figure this year: print the column */
+  gint64      budget_reference;     /* the plan's figures this year, summed */
   char       *assessment;          /* đánh giá chung */
   char       *difficulties;
   char       *proposals;

@@ -766,21 +766,31 @@ static void
 add_budget_table (GdnnReportPdf *self)
 {
   const GdnnReportDoc *doc = self->doc;
-  Column cols[7] = {
+  /* The plan's figure for each line, a reference beside the unit's own,
+   * only in the years the plan gives one. */
+  guint n_cols = doc->budget_has_reference ? 8 : 7;
+  guint n_head;
+  Column cols[8] = {
     { 24, PANGO_ALIGN_CENTER }, { 0, PANGO_ALIGN_LEFT }, { 62, PANGO_ALIGN_CENTER },
     { 56, PANGO_ALIGN_RIGHT }, { 56, PANGO_ALIGN_RIGHT }, { 56, PANGO_ALIGN_RIGHT }, { 56, PANGO_ALIGN_RIGHT },
+    { 60, PANGO_ALIGN_RIGHT },
   };
   g_autofree char *year = g_strdup_printf ("Năm %d", doc->year);
   g_autofree char *total = g_strdup_printf ("Lũy kế đến năm %d", doc->year);
+  g_autofree char *reference = g_strdup_printf ("Theo KH số %s (tham chiếu)", doc->plan_number);
   HeadCell head[] = {
     { 0, 0, 0, 1, "STT" }, { 1, 1, 0, 1, "Nội dung" }, { 2, 2, 0, 1, "Nguồn kinh phí" },
     { 3, 4, 0, 0, year }, { 5, 6, 0, 0, total },
     { 3, 3, 1, 1, "Kế hoạch" }, { 4, 4, 1, 1, "Thực hiện" }, { 5, 5, 1, 1, "Kế hoạch" }, { 6, 6, 1, 1, "Thực hiện" },
+    { 7, 7, 0, 1, reference },
   };
   Block *header;
   double used = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+  n_head = doc->budget_has_reference ? G_N_ELEMENTS (head) : G_N_ELEMENTS (head) - 1;
+  if (doc->budget_has_reference)
+    cols[2].width = 52;
+  for (guint i = 0; i < n_cols; i++)
     used += cols[i].width;
   cols[1].width = TEXT_WIDTH - used;
 
@@ -790,7 +800,7 @@ add_budget_table (GdnnReportPdf *self)
     group_text (b, l, MARGIN_LEFT, 0);
     b->keep_with_next = TRUE;
   }
-  header = add_head (self, cols, head, G_N_ELEMENTS (head));
+  header = add_head (self, cols, head, n_head);
   for (guint i = 0; i < doc->budget_lines->len; i++)
     {
       const GdnnReportBudgetLine *l = g_ptr_array_index (doc->budget_lines, i);
@@ -800,18 +810,20 @@ add_budget_table (GdnnReportPdf *self)
       g_autofree char *spent = l->has_spent ? format_million (l->spent) : g_strdup ("");
       g_autofree char *pt = format_million (l->planned_total);
       g_autofree char *st = format_million (l->spent_total);
-      const char *cells[] = { stt, name, gdnn_report_source_label (l->source), planned, spent, pt, st };
+      g_autofree char *ref = l->has_reference ? format_million (l->reference) : g_strdup ("");
+      const char *cells[] = { stt, name, gdnn_report_source_label (l->source), planned, spent, pt, st, ref };
 
-      add_row (self, cols, G_N_ELEMENTS (cols), cells, REGULAR, header);
+      add_row (self, cols, n_cols, cells, REGULAR, header);
     }
   {
     g_autofree char *planned = format_million (doc->budget_planned);
     g_autofree char *spent = format_million (doc->budget_spent);
     g_autofree char *pt = format_million (doc->budget_planned_total);
     g_autofree char *st = format_million (doc->budget_spent_total);
-    const char *cells[] = { "", "Tổng cộng", "", planned, spent, pt, st };
+    g_autofree char *ref = format_million (doc->budget_reference);
+    const char *cells[] = { "", "Tổng cộng", "", planned, spent, pt, st, ref };
 
-    add_row (self, cols, G_N_ELEMENTS (cols), cells, BOLD, header);
+    add_row (self, cols, n_cols, cells, BOLD, header);
   }
 }
 

@@ -849,6 +849,11 @@ write_budget_sheet (Writer *w)
   g_autofree char *attached = attachment_line (doc);
   g_autofree char *year = g_strdup_printf ("Năm %d", doc->year);
   g_autofree char *total = g_strdup_printf ("Lũy kế đến năm %d", doc->year);
+  /* The plan's figure for each line, a reference beside the unit's own,
+   * in the years the plan gives one. */
+  g_autofree char *reference = g_strdup_printf ("Theo Kế hoạch số %s năm %d (tham chiếu)", doc->plan_number,
+                                                doc->year);
+  lxw_col_t last = doc->budget_has_reference ? 7 : 6;
   lxw_row_t row = 5;
   lxw_row_t first;
 
@@ -857,12 +862,12 @@ write_budget_sheet (Writer *w)
   col_width (w, ws, 0, 0, 5);
   col_width (w, ws, 1, 1, 40);
   col_width (w, ws, 2, 2, 14);
-  col_width (w, ws, 3, 6, 15);
+  col_width (w, ws, 3, last, 15);
   page_setup (w, ws, FALSE, 3, 4);
-  merge (w, ws, 0, 0, 0, 6, title, w->title);
-  merge (w, ws, 1, 0, 1, 6, attached, w->subtitle);
+  merge (w, ws, 0, 0, 0, last, title, w->title);
+  merge (w, ws, 1, 0, 1, last, attached, w->subtitle);
   row_height (w, ws, 1, 17.0 * lines_for (attached, 104, 13));
-  merge (w, ws, 2, 4, 2, 6, "Đơn vị tính: đồng", w->unit_note);
+  merge (w, ws, 2, 4, 2, last, "Đơn vị tính: đồng", w->unit_note);
 
   merge (w, ws, 3, 0, 4, 0, "STT", w->head);
   merge (w, ws, 3, 1, 4, 1, "Nội dung", w->head);
@@ -873,6 +878,8 @@ write_budget_sheet (Writer *w)
   put_str (w, ws, 4, 4, "Thực hiện", w->head);
   put_str (w, ws, 4, 5, "Kế hoạch", w->head);
   put_str (w, ws, 4, 6, "Thực hiện", w->head);
+  if (doc->budget_has_reference)
+    merge (w, ws, 3, 7, 4, 7, reference, w->head);
 
   first = row;
   for (guint i = 0; i < doc->budget_lines->len; i++)
@@ -886,6 +893,8 @@ write_budget_sheet (Writer *w)
       put_opt_num (w, ws, row, 4, b->has_spent, b->spent, w->integer);
       put_num (w, ws, row, 5, b->planned_total, w->integer);
       put_num (w, ws, row, 6, b->spent_total, w->integer);
+      if (doc->budget_has_reference)
+        put_opt_num (w, ws, row, 7, b->has_reference, b->reference, w->integer);
       row_height (w, ws, row, 16.0 * lines_for (b->name, 40, 12));
       g_array_append_val (w->budget_rows, row);
       row++;
@@ -893,9 +902,9 @@ write_budget_sheet (Writer *w)
 
   merge (w, ws, row, 0, row, 2, "Tổng cộng", w->total_label);
   {
-    const double totals[4] = { doc->budget_planned, doc->budget_spent, doc->budget_planned_total,
-                               doc->budget_spent_total };
-    for (guint c = 0; c < 4; c++)
+    const double totals[5] = { doc->budget_planned, doc->budget_spent, doc->budget_planned_total,
+                               doc->budget_spent_total, doc->budget_reference };
+    for (guint c = 0; c + 3 <= last; c++)
       {
         g_autofree char *from = cell_ref (NULL, first, 3 + c, FALSE);
         g_autofree char *to = cell_ref (NULL, MAX (first, row - 1), 3 + c, FALSE);
