@@ -198,3 +198,63 @@ gdnn_bench_populate (GdnnStore  *store,
   g_return_val_if_fail (n_years >= 2, FALSE);
   return gdnn_store_run_in_transaction (store, populate, &size, error);
 }
+
+static const char *const budget_items[] = {
+  "Bồi dưỡng năng lực số cho nhà giáo", "Xây dựng học liệu điện tử", "Mua sắm thiết bị thực hành ảo",
+  "Phần mềm quản lý đào tạo", "Hạ tầng mạng và đường truyền", "Kiểm định, đánh giá chương trình",
+};
+
+static gboolean
+populate_budget (GdnnStore  *store,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  guint n_lines = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (store, GDNN_BENCH_PLAN, error);
+
+  if (plan == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND, "No plan %s: call gdnn_bench_populate () first",
+                     GDNN_BENCH_PLAN);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(GdnnBudgetLine) line = gdnn_budget_line_new ();
+      int middle = (plan->first_year + plan->last_year) / 2;
+
+      line->plan_id = plan->id;
+      line->name = g_strdup_printf ("%s (hạng mục %u)", budget_items[i % G_N_ELEMENTS (budget_items)], i + 1);
+      line->source = (GdnnBudgetSource) (i % 3);
+      line->position = (int) i;
+      for (int y = plan->first_year; y <= plan->last_year; y++)
+        {
+          GdnnBudgetYear by = { 0 };
+
+          by.year = y;
+          by.planned = (gint64) (200 + 37 * i + 11 * (guint) (y - plan->first_year)) * 1000000;
+          by.has_spent = y <= middle;
+          by.spent = by.has_spent ? by.planned / 10 * (8 + (i + (guint) y) % 3) : 0;
+          g_array_append_val (line->years, by);
+        }
+      if (gdnn_store_add_budget_line (store, line, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gdnn_bench_populate_budget:
+ *
+ * Adds @n_lines plan-wide budget lines to the plan gdnn_bench_populate ()
+ * made, planned for every year of the plan and spent up to its middle
+ * year, in one transaction.
+ */
+gboolean
+gdnn_bench_populate_budget (GdnnStore  *store,
+                            guint       n_lines,
+                            GError    **error)
+{
+  return gdnn_store_run_in_transaction (store, populate_budget, GUINT_TO_POINTER (n_lines), error);
+}

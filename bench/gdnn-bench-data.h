@@ -19,5 +19,8 @@ gboolean gdnn_bench_populate (GdnnStore  *store,
                               guint       n_years,
                               guint       n_tasks,
                               GError    **error);
+gboolean gdnn_bench_populate_budget (GdnnStore  *store,
+                                     guint       n_lines,
+                                     GError    **error);
 
 G_END_DECLS

@@ -177,7 +177,19 @@ col_width (Writer        *w,
 
 /* Spreadsheets do not grow a row for wrapped text in merged cells, and
  * Excel does not on open either: estimate the lines. A column unit holds
- * about one character of 12 pt Times New Roman. */
+ * about one lower-case character of 12 pt Times New Roman; a capital
+ * takes about 1.3 (LibreOffice wrapped the 46 capitals of a unit's name
+ * in a 42-unit header cell, tests/check-xlsx-libreoffice.sh). */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_isupper (g_utf8_get_char (p)) ? 1.3 : 1.0;
+  return width;
+}
+
 static guint
 lines_for (const char *text,
            double      width_units,
@@ -188,7 +200,7 @@ lines_for (const char *text,
   g_auto(GStrv) paras = g_strsplit (text != NULL ? text : "", "\n", -1);
 
   for (guint i = 0; paras[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (g_utf8_strlen (paras[i], -1) / per_line));
+    lines += MAX (1, (guint) ceil (text_width (paras[i]) / per_line));
   return MAX (1, lines);
 }
 
@@ -633,10 +645,19 @@ write_indicator_chart (Writer        *w,
 
   /* The chart reads a small contiguous block, fed by formulas from the
    * table so that an edited value moves its bar. */
+  /* The chart's block starts a printed page, and the chart stands beside
+   * its data, so that a page break never cuts the chart. */
+  if (w->err == LXW_NO_ERROR)
+    {
+      lxw_row_t breaks[] = { row, 0 };
+      check (w, worksheet_set_h_pagebreaks (ws, breaks), "page break");
+    }
   merge (w, ws, row, 0, row, 5, heading, w->section);
   put_str (w, ws, row + 1, 1, "Mã", w->head);
   put_str (w, ws, row + 1, 2, value_name, w->head);
   put_str (w, ws, row + 1, 3, expected_name, w->head);
+  /* Column D is narrow: its header wraps. */
+  row_height (w, ws, row + 1, 16.0 * lines_for (expected_name, 7, 12));
   for (guint i = 0; i < doc->indicators->len; i++)
     {
       const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
@@ -700,7 +721,7 @@ write_indicator_chart (Writer        *w,
   chart_legend_set_font (chart, &font);
   {
     lxw_chart_options opt = { .x_offset = 10, .y_offset = 4, .x_scale = 1.6, .y_scale = 1.3 };
-    check (w, worksheet_insert_chart_opt (ws, r + 1, 1, chart, &opt), "chart");
+    check (w, worksheet_insert_chart_opt (ws, row + 1, 4, chart, &opt), "chart");
   }
 }
 
