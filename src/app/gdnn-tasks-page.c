@@ -47,6 +47,7 @@ struct _GdnnTasksPage
   GListModel          *rows;        /* every GdnnTaskRow of the plan */
   GListStore          *shown;       /* the rows fed to the list so far */
   GdnnChunkFeed       *feed;
+  GCancellable        *loading;     /* the load in progress, if any */
   GtkFilterListModel  *filtered;
   GtkCustomFilter     *filter;
   GdnnTaskFilter       criteria;
@@ -213,6 +214,9 @@ gdnn_tasks_page_dispose (GObject *object)
 
   close_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_TASKS_PAGE);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->feed, gdnn_chunk_feed_free);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -310,12 +314,82 @@ gdnn_tasks_page_init (GdnnTasksPage *self)
   update_counts (self);
 }
 
+typedef struct
+{
+  char   *path;
+  gint64  unit_id;
+  gint64  plan_id;
+  int     year;
+  GDate   today;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+/* In a worker thread, on a read-only connection of its own: 500 tasks
+ * took longer to read than a frame may (bench/bench-forms). */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GdnnStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = NULL;
+
+  reader = gdnn_store_open_reader (data->path, &error);
+  if (reader != NULL)
+    rows = gdnn_task_rows_load (reader, data->unit_id, data->plan_id, data->year, &data->today, &error);
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, g_object_unref);
+}
+
+static void
+on_rows_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GdnnTasksPage *self = GDNN_TASKS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      /* A newer load was started meanwhile. */
+      g_object_unref (rows);
+      return;
+    }
+  g_clear_object (&self->loading);
+  g_clear_object (&self->rows);
+  self->rows = rows;
+  /* The list is filled a few rows at a time (gdnn-chunk-feed.c); the
+   * counts come from every row at once. */
+  gdnn_chunk_feed_start (self->feed, self->rows);
+  refilter (self);
+}
+
 /**
  * gdnn_tasks_page_show:
  * @year: the year whose progress is shown and edited
  * @today: the day "late" and "due this month" are counted from
  *
- * Loads the tasks of a unit's plan; the search and filters are kept.
+ * Loads the tasks of a unit's plan in a worker thread; the list fills
+ * when they are read (gdnn_tasks_page_is_loading() says so meanwhile).
+ * The search and filters are kept.
  */
 gboolean
 gdnn_tasks_page_show (GdnnTasksPage  *self,
@@ -326,25 +400,38 @@ gdnn_tasks_page_show (GdnnTasksPage  *self,
                       const GDate    *today,
                       GError        **error)
 {
-  GListModel *rows;
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_val_if_fail (GDNN_IS_TASKS_PAGE (self), FALSE);
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
-  rows = gdnn_task_rows_load (store, unit_id, plan_id, year, today, error);
-  if (rows == NULL)
-    return FALSE;
-
   close_editor (self);
   g_set_object (&self->store, store);
-  g_clear_object (&self->rows);
-  self->rows = rows;
-  /* The list is filled a few rows at a time (gdnn-chunk-feed.c); the
-   * counts come from every row at once. */
-  gdnn_chunk_feed_start (self->feed, self->rows);
-  refilter (self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, g_cancellable_new ());
+  g_object_unref (self->loading);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (gdnn_store_get_path (store));
+  data->unit_id = unit_id;
+  data->plan_id = plan_id;
+  data->year = year;
+  data->today = *today;
+  task = g_task_new (self, self->loading, on_rows_loaded, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
   return TRUE;
+}
+
+/* TRUE while the tasks are being read. */
+gboolean
+gdnn_tasks_page_is_loading (GdnnTasksPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_TASKS_PAGE (self), FALSE);
+  return self->loading != NULL || gdnn_chunk_feed_is_busy (self->feed);
 }
 
 /* Every row of the plan, before filtering. */

@@ -28,4 +28,6 @@ gboolean        gdnn_tasks_page_show       (GdnnTasksPage  *self,
 GListModel     *gdnn_tasks_page_get_rows   (GdnnTasksPage  *self);
 GdnnTaskEditor *gdnn_tasks_page_get_editor (GdnnTasksPage  *self);
 
+gboolean gdnn_tasks_page_is_loading (GdnnTasksPage *self);
+
 G_END_DECLS

@@ -573,6 +573,46 @@ gdnn_store_open (const char          *path,
   return open_internal (path, flags, gdnn_store_latest_version (), error);
 }
 
+/**
+ * gdnn_store_open_reader:
+ * @path: a data file already opened (and migrated) by gdnn_store_open()
+ *
+ * A second, read-only connection to the same file, for loading a large
+ * list in a worker thread while the window's connection keeps writing:
+ * in WAL mode a reader sees every committed change and never blocks the
+ * writer. Use a reader from one thread at a time.
+ */
+GdnnStore *
+gdnn_store_open_reader (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GdnnStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (GDNN_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot open the data file “%s”: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!register_functions (self, error))
+    return NULL;
+  if (query_int (self->db, "PRAGMA user_version;", -1) != gdnn_store_latest_version ())
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_TOO_NEW,
+                   _("The data file “%s” changed while it was being read; open it again."), path);
+      return NULL;
+    }
+  self->ready = TRUE;
+  return g_steal_pointer (&self);
+}
+
 /* For the migration tests: creates a database at an older schema. */
 GdnnStore *
 gdnn_store_open_at_version (const char  *path,

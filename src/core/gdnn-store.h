@@ -48,6 +48,8 @@ GQuark      gdnn_store_error_quark         (void);
 GdnnStore  *gdnn_store_open                (const char          *path,
                                             GdnnStoreOpenFlags   flags,
                                             GError             **error);
+GdnnStore  *gdnn_store_open_reader         (const char          *path,
+                                            GError             **error);
 const char *gdnn_store_get_path            (GdnnStore           *self);
 int         gdnn_store_get_schema_version  (GdnnStore           *self);
 int         gdnn_store_latest_version      (void);
