@@ -58,6 +58,12 @@ static const gsize field_offsets[N_FIELDS] = {
 
 #define FIELD_KEY "gdnn-report-field"
 
+typedef struct
+{
+  GdnnReportDoc *doc;
+  GdnnReportPdf *pdf;
+} Preview;
+
 struct _GdnnReportPage
 {
   AdwBin                parent_instance;
@@ -93,7 +99,8 @@ struct _GdnnReportPage
   GdnnStore            *store;
   GdnnReportFields     *fields;      /* as stored; NULL members use the defaults */
   GdnnReportDoc        *doc;
-  GdnnReportPdf        *pdf;         /* lays out doc */
+  Preview              *pages;       /* the pages shown, once laid out */
+  GCancellable         *preview_cancellable;
   GdnnReportState      *state;
   GPtrArray            *warning_rows;
   GtkFileChooserNative *chooser;
@@ -365,7 +372,7 @@ update_narrative_descriptions (GdnnReportPage *self)
 static void
 update_page_label (GdnnReportPage *self)
 {
-  guint n = self->pdf != NULL ? gdnn_report_pdf_get_n_pages (self->pdf) : 0;
+  guint n = self->pages != NULL ? gdnn_report_pdf_get_n_pages (self->pages->pdf) : 0;
   g_autofree char *text = NULL;
 
   if (self->current_page >= n)
@@ -391,7 +398,7 @@ draw_preview (GtkDrawingArea *area,
   const double margin = 12;
   double scale, w, h, x, y;
 
-  if (self->pdf == NULL || gdnn_report_pdf_get_n_pages (self->pdf) == 0)
+  if (self->pages == NULL || gdnn_report_pdf_get_n_pages (self->pages->pdf) == 0)
     return;
 
   scale = MIN ((width - 2 * margin) / GDNN_REPORT_PAGE_WIDTH, (height - 2 * margin) / GDNN_REPORT_PAGE_HEIGHT);
@@ -416,35 +423,101 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, w, h);
   cairo_clip (cr);
   cairo_scale (cr, scale, scale);
-  gdnn_report_pdf_draw_page (self->pdf, cr, self->current_page);
+  gdnn_report_pdf_draw_page (self->pages->pdf, cr, self->current_page);
   cairo_restore (cr);
 }
 
 /* ---- Loading, saving and rebuilding -------------------------------- */
+
+/* The preview's pages: a document of its own and its layout, made in a
+ * worker thread (the layout takes tens of milliseconds; the PDF renderer
+ * uses a font map of its own, so nothing is shared with the main thread
+ * until the layout is handed over). */
+static void
+preview_free (Preview *preview)
+{
+  /* The layout refers to its document: drop it first. */
+  g_clear_pointer (&preview->pdf, gdnn_report_pdf_free);
+  g_clear_pointer (&preview->doc, gdnn_report_doc_free);
+  g_free (preview);
+}
+
+static void
+lay_out_preview (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Preview *preview = task_data;
+
+  preview->pdf = gdnn_report_pdf_new (preview->doc);
+  gdnn_report_pdf_get_n_pages (preview->pdf);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_preview_laid_out (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GdnnReportPage *self = GDNN_REPORT_PAGE (object);
+  GTask *task = G_TASK (result);
+  Preview *preview = g_task_get_task_data (task);
+
+  if (!g_task_propagate_boolean (task, NULL) || g_task_get_cancellable (task) != self->preview_cancellable)
+    return;
+  /* The page takes the layout over from the task. */
+  g_clear_pointer (&self->pages, preview_free);
+  self->pages = g_new0 (Preview, 1);
+  self->pages->doc = g_steal_pointer (&preview->doc);
+  self->pages->pdf = g_steal_pointer (&preview->pdf);
+  g_clear_object (&self->preview_cancellable);
+  update_page_label (self);
+}
+
+static void
+start_preview (GdnnReportPage *self,
+               GdnnReportDoc  *doc)
+{
+  g_autoptr(GTask) task = NULL;
+  Preview *preview = g_new0 (Preview, 1);
+
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+
+  preview->doc = doc;
+  task = g_task_new (self, self->preview_cancellable, on_preview_laid_out, NULL);
+  g_task_set_task_data (task, preview, (GDestroyNotify) preview_free);
+  g_task_run_in_thread (task, lay_out_preview);
+}
 
 static gboolean
 rebuild (GdnnReportPage  *self,
          GError         **error)
 {
   g_autoptr(GdnnReportDoc) doc = NULL;
+  g_autoptr(GdnnReportDoc) preview_doc = NULL;
   g_autoptr(GdnnReportState) state = NULL;
 
+  /* Building a document takes a few milliseconds: the page and the
+   * preview each get one. */
   if (!(doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today, error)) ||
+      !(preview_doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today,
+                                             error)) ||
       !(state = gdnn_report_state_load (self->store, self->unit_id, self->plan_id, self->year, error)))
     return FALSE;
 
-  /* The layout refers to its document: drop it first. */
-  g_clear_pointer (&self->pdf, gdnn_report_pdf_free);
-  g_clear_pointer (&self->doc, gdnn_report_doc_free);
+  gdnn_report_doc_free (self->doc);
   gdnn_report_state_free (self->state);
   self->doc = g_steal_pointer (&doc);
   self->state = g_steal_pointer (&state);
-  self->pdf = gdnn_report_pdf_new (self->doc);
+  start_preview (self, g_steal_pointer (&preview_doc));
 
   update_status (self);
   update_warnings (self);
   update_narrative_descriptions (self);
-  update_page_label (self);
   return TRUE;
 }
 
@@ -1186,6 +1259,9 @@ gdnn_report_page_dispose (GObject *object)
       self->dirty = FALSE;
     }
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1199,7 +1275,7 @@ gdnn_report_page_finalize (GObject *object)
 {
   GdnnReportPage *self = (GdnnReportPage *)object;
 
-  g_clear_pointer (&self->pdf, gdnn_report_pdf_free);
+  g_clear_pointer (&self->pages, preview_free);
   g_clear_pointer (&self->doc, gdnn_report_doc_free);
   g_clear_pointer (&self->state, gdnn_report_state_free);
   g_clear_pointer (&self->fields, gdnn_report_fields_free);
@@ -1325,7 +1401,7 @@ guint
 gdnn_report_page_get_n_pages (GdnnReportPage *self)
 {
   g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), 0);
-  return self->pdf != NULL ? gdnn_report_pdf_get_n_pages (self->pdf) : 0;
+  return self->pages != NULL ? gdnn_report_pdf_get_n_pages (self->pages->pdf) : 0;
 }
 
 guint
