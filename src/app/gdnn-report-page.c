@@ -206,6 +206,8 @@ update_status (GdnnReportPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
   adw_action_row_set_subtitle (self->status_row, subtitle);
   gtk_widget_set_visible (self->reopen_button, self->state->final);
+  /* A report finalised and unchanged is sent as it is. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.finalise", !doc->final);
   gtk_widget_set_sensitive (GTK_WIDGET (self->header_group), !self->state->final);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_group), !self->state->final);
   gtk_widget_set_sensitive (GTK_WIDGET (self->assessment_group), !self->state->final);
