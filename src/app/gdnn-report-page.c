@@ -195,11 +195,11 @@ update_status (GdnnReportPage *self)
         {
           g_autofree char *due = gdnn_format_date (&doc->due);
           /* Translators: %s is the report's due date, e.g. 30/11/2026. */
-          subtitle = g_strdup_printf (_("Due on %s. Exported files are marked “DỰ THẢO” until the report is "
+          subtitle = g_strdup_printf (_("Due on %s. Exported files are marked “DỰ THẢO” until the report is "
                                         "finalised."), due);
         }
       else
-        subtitle = g_strdup (_("Exported files are marked “DỰ THẢO” until the report is finalised."));
+        subtitle = g_strdup (_("Exported files are marked “DỰ THẢO” until the report is finalised."));
     }
 
   gtk_image_set_from_icon_name (self->status_icon, icon);
