@@ -136,34 +136,6 @@ count_ink_pixels (GtkWidget *widget)
 }
 
 static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Spins the main loop until @widget's window has been laid out and
- * painted once more, then saves the PNG: a busy machine may otherwise
- * catch the window between a resize and its layout. */
-static void
-save_png_after_paint (GtkWidget  *widget,
-                      const char *name)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_signal_handler_disconnect (clock, id);
-  gdnn_ui_save_png (widget, name);
-}
-
-static void
 type_into_text_view (GtkTextView *view,
                      const char  *text)
 {
@@ -250,7 +222,7 @@ test_window_report (void)
 
   /* The demo's 2026 data leave things to check, listed with icons. */
   g_assert_cmpuint (gdnn_report_page_get_n_warnings (page), >, 0);
-  save_png_after_paint (GTK_WIDGET (window), "report-01-page.png");
+  gdnn_ui_save_png (GTK_WIDGET (window), "report-01-page.png");
 
   /* Type a number and an assessment: saved after the pause in typing. */
   number_row = find_entry_row (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "Report _number"));
@@ -375,7 +347,7 @@ test_window_report (void)
         }
     g_assert_cmpuint (found, ==, 1);
   }
-  save_png_after_paint (GTK_WIDGET (window), "report-02-finalised.png");
+  gdnn_ui_save_png (GTK_WIDGET (window), "report-02-finalised.png");
 
   /* A later change of a value, made while another page is shown as a
    * user would: back on the report, it shows as out of date. */
@@ -400,7 +372,7 @@ test_window_report (void)
   g_assert_false (gdnn_report_page_get_final (page));
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (page),
                                         g_dgettext (GETTEXT_PACKAGE, "Out of date: data changed after finalising")));
-  save_png_after_paint (GTK_WIDGET (window), "report-03-out-of-date.png");
+  gdnn_ui_save_png (GTK_WIDGET (window), "report-03-out-of-date.png");
 
   /* Reopen: a draft again, editable. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reopen", NULL));
@@ -425,7 +397,7 @@ test_window_report (void)
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, g_dgettext (GETTEXT_PACKAGE, "Export a Draft?"));
     g_assert_true (adw_message_dialog_has_response (dialog, "export"));
     g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-    save_png_after_paint (GTK_WIDGET (dialog), "report-04-warnings-dialog.png");
+    gdnn_ui_save_png (GTK_WIDGET (dialog), "report-04-warnings-dialog.png");
     adw_message_dialog_response (dialog, "cancel");
     gdnn_ui_iterate (300);
   }
@@ -437,7 +409,7 @@ test_window_report (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gdnn_ui_iterate (1500);
-  save_png_after_paint (GTK_WIDGET (window), "report-05-narrow.png");
+  gdnn_ui_save_png (GTK_WIDGET (window), "report-05-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   gdnn_ui_iterate (100);
