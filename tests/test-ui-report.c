@@ -109,6 +109,7 @@ count_ink_pixels (GtkWidget *widget)
 
   g_assert_cmpint (width, >, 100);
   g_assert_cmpint (height, >, 100);
+  gdnn_ui_wait_for_paint (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -133,6 +134,17 @@ count_ink_pixels (GtkWidget *widget)
   /* A page is mostly white paper with dark text on it. */
   g_test_message ("preview: %u white and %u dark pixels of %d", white, ink, width * height);
   return white > (guint) (width * height / 5) ? ink : 0;
+}
+
+/* Waits for the preview's layout (a worker thread) to be handed over. */
+static void
+wait_for_preview (GdnnReportPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gdnn_report_page_is_busy (page) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gdnn_report_page_is_busy (page));
 }
 
 static void
@@ -207,6 +219,7 @@ test_window_report (void)
 
   /* The preview shows a page at 1024×600, beside the form: paper with
    * text on it, and a page counter. */
+  wait_for_preview (page);
   gdnn_ui_collect (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA, areas);
   g_assert_cmpuint (areas->len, ==, 1);
   preview = g_ptr_array_index (areas, 0);
@@ -222,6 +235,7 @@ test_window_report (void)
 
   /* The demo's 2026 data leave things to check, listed with icons. */
   g_assert_cmpuint (gdnn_report_page_get_n_warnings (page), >, 0);
+  wait_for_preview (page);
   gdnn_ui_save_png (GTK_WIDGET (window), "report-01-page.png");
 
   /* Type a number and an assessment: saved after the pause in typing. */
@@ -347,6 +361,7 @@ test_window_report (void)
         }
     g_assert_cmpuint (found, ==, 1);
   }
+  wait_for_preview (page);
   gdnn_ui_save_png (GTK_WIDGET (window), "report-02-finalised.png");
 
   /* A later change of a value, made while another page is shown as a
@@ -372,6 +387,7 @@ test_window_report (void)
   g_assert_false (gdnn_report_page_get_final (page));
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (page),
                                         g_dgettext (GETTEXT_PACKAGE, "Out of date: data changed after finalising")));
+  wait_for_preview (page);
   gdnn_ui_save_png (GTK_WIDGET (window), "report-03-out-of-date.png");
 
   /* Reopen: a draft again, editable. */
@@ -409,6 +425,7 @@ test_window_report (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gdnn_ui_iterate (1500);
+  wait_for_preview (page);
   gdnn_ui_save_png (GTK_WIDGET (window), "report-05-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));

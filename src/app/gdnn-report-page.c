@@ -856,3 +856,11 @@ gdnn_report_page_get_final (GdnnReportPage *self)
   g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), FALSE);
   return self->doc != NULL && self->doc->final;
 }
+
+/* TRUE while the preview is being laid out in the worker thread. */
+gboolean
+gdnn_report_page_is_busy (GdnnReportPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), FALSE);
+  return self->preview_cancellable != NULL;
+}

@@ -40,5 +40,6 @@ guint              gdnn_report_page_get_n_pages      (GdnnReportPage  *self);
 guint              gdnn_report_page_get_n_warnings   (GdnnReportPage  *self);
 gboolean           gdnn_report_page_get_out_of_date  (GdnnReportPage  *self);
 gboolean           gdnn_report_page_get_final        (GdnnReportPage  *self);
+gboolean           gdnn_report_page_is_busy          (GdnnReportPage  *self);
 
 G_END_DECLS
