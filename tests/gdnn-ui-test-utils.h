@@ -57,6 +57,34 @@ gdnn_ui_collect (GtkWidget *root,
     gdnn_ui_collect (child, type, out);
 }
 
+static inline void
+gdnn_ui_on_after_paint (GdkFrameClock *clock,
+                        gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Spins the main loop until @widget's window has been laid out and
+ * painted once more: a loaded machine (ASan) may otherwise catch the
+ * window between a resize and its layout, e.g. while the view switcher
+ * bar is revealed, and the snapshot is empty. */
+static inline void
+gdnn_ui_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gulong id;
+
+  if (clock == NULL)
+    return;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (gdnn_ui_on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Saves what @widget shows as a PNG named @name in
  * $GDNN_TEST_OUTPUT/screenshots (or the test build folder). */
 static inline void
@@ -69,9 +97,11 @@ gdnn_ui_save_png (GtkWidget  *widget,
   const char *dir = g_getenv ("GDNN_TEST_OUTPUT");
   g_autofree char *outdir = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  gdnn_ui_wait_for_paint (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   /* A widget waiting for a new size allocation draws nothing (e.g. while a
    * list is still being filled from idle callbacks): let the main loop

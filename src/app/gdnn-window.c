@@ -15,6 +15,7 @@
 #include "gdnn-charts-page.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
+#include "gdnn-report-page.h"
 #include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
 #include "gdnn-unit-setup-window.h"
@@ -258,6 +259,9 @@ load_page (GdnnWindow  *self,
     return gdnn_budget_page_show (GDNN_BUDGET_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
   if (GDNN_IS_CHARTS_PAGE (page))
     return gdnn_charts_page_show (GDNN_CHARTS_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
+  if (GDNN_IS_REPORT_PAGE (page))
+    return gdnn_report_page_show (GDNN_REPORT_PAGE (page), self->store, self->unit_id, self->plan_id, year,
+                                  &self->today, error);
   g_return_val_if_reached (FALSE);
 }
 
@@ -607,6 +611,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   g_type_ensure (GDNN_TYPE_TASKS_PAGE);
   g_type_ensure (GDNN_TYPE_CHARTS_PAGE);
   g_type_ensure (GDNN_TYPE_BUDGET_PAGE);
+  g_type_ensure (GDNN_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
