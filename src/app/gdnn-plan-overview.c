@@ -45,6 +45,7 @@ struct _GdnnPlanOverview
   GPtrArray            *bodies;
   GHashTable           *by_indicator;   /* indicator id → GdnnValue in values */
   GHashTable           *own_bodies;     /* ids of the plan's bodies that are this unit */
+  GCancellable         *loading;        /* the load in progress, if any */
 };
 
 /* Above this many indicators the overview shows them by group, each group
@@ -58,6 +59,9 @@ gdnn_plan_overview_dispose (GObject *object)
 {
   GdnnPlanOverview *self = (GdnnPlanOverview *)object;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->by_indicator, g_hash_table_unref);
   g_clear_pointer (&self->own_bodies, g_hash_table_unref);
@@ -302,6 +306,95 @@ set_count (GtkLabel *label,
     gtk_widget_remove_css_class (GTK_WIDGET (label), "behind");
 }
 
+/* What the overview shows, read in a worker thread on a read-only
+ * connection: the summary of a 200-indicator, 500-task plan took longer
+ * than a frame may (bench/bench-forms). */
+typedef struct
+{
+  char            *path;
+  gint64           unit_id;
+  gint64           plan_id;
+  GDate            today;
+  GdnnPlan        *plan;
+  GdnnPlanSummary *summary;
+  GPtrArray       *indicators;
+  GPtrArray       *values;
+  GPtrArray       *bodies;
+} OverviewData;
+
+static void
+overview_data_free (OverviewData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->plan, gdnn_plan_free);
+  g_clear_pointer (&data->summary, gdnn_plan_summary_free);
+  g_clear_pointer (&data->indicators, g_ptr_array_unref);
+  g_clear_pointer (&data->values, g_ptr_array_unref);
+  g_clear_pointer (&data->bodies, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gboolean
+overview_data_load (OverviewData  *d,
+                    GError       **error)
+{
+  g_autoptr(GdnnStore) store = gdnn_store_open_reader (d->path, error);
+
+  return store != NULL &&
+         (d->plan = gdnn_store_get_plan (store, d->plan_id, error)) != NULL &&
+         (d->summary = gdnn_plan_summary_compute (store, d->unit_id, d->plan_id, &d->today, error)) != NULL &&
+         (d->indicators = gdnn_store_list_indicators (store, d->plan_id, error)) != NULL &&
+         (d->values = gdnn_store_list_values (store, d->unit_id, d->plan_id, d->summary->year, error)) != NULL &&
+         (d->bodies = gdnn_store_list_bodies (store, d->plan_id, error)) != NULL;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (overview_data_load (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void apply (GdnnPlanOverview *self,
+                   OverviewData     *d);
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GdnnPlanOverview *self = GDNN_PLAN_OVERVIEW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+        }
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  apply (self, g_task_get_task_data (G_TASK (result)));
+}
+
+/**
+ * gdnn_plan_overview_show:
+ *
+ * Reads the plan's overview in a worker thread and shows it when read
+ * (gdnn_plan_overview_is_loading() says so meanwhile).
+ */
 gboolean
 gdnn_plan_overview_show (GdnnPlanOverview  *self,
                          GdnnStore         *store,
@@ -310,24 +403,45 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
                          const GDate       *today,
                          GError           **error)
 {
-  g_autoptr(GdnnPlanSummary) summary = NULL;
-  g_autoptr(GdnnPlan) plan = NULL;
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GTask) task = NULL;
+  OverviewData *data;
 
   g_return_val_if_fail (GDNN_IS_PLAN_OVERVIEW (self), FALSE);
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
 
-  if (!(plan = gdnn_store_get_plan (store, plan_id, error)) ||
-      !(summary = gdnn_plan_summary_compute (store, unit_id, plan_id, today, error)) ||
-      !(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
-      !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)) ||
-      !(bodies = gdnn_store_list_bodies (store, plan_id, error)))
-    return FALSE;
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, g_cancellable_new ());
+  g_object_unref (self->loading);
+
+  data = g_new0 (OverviewData, 1);
+  data->path = g_strdup (gdnn_store_get_path (store));
+  data->unit_id = unit_id;
+  data->plan_id = plan_id;
+  data->today = *today;
+  task = g_task_new (self, self->loading, on_loaded, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) overview_data_free);
+  g_task_run_in_thread (task, load_thread);
+  return TRUE;
+}
+
+gboolean
+gdnn_plan_overview_is_loading (GdnnPlanOverview *self)
+{
+  g_return_val_if_fail (GDNN_IS_PLAN_OVERVIEW (self), FALSE);
+  return self->loading != NULL;
+}
+
+static void
+apply (GdnnPlanOverview *self,
+       OverviewData     *d)
+{
+  GdnnPlan *plan = d->plan;
+  GdnnPlanSummary *summary = d->summary;
+  gint64 unit_id = d->unit_id;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *text = NULL;
 
   clear_rows (self);
   g_clear_pointer (&self->by_indicator, g_hash_table_unref);
@@ -335,9 +449,9 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
   g_clear_pointer (&self->bodies, g_ptr_array_unref);
-  self->indicators = g_steal_pointer (&indicators);
-  self->values = g_steal_pointer (&values);
-  self->bodies = g_steal_pointer (&bodies);
+  self->indicators = g_steal_pointer (&d->indicators);
+  self->values = g_steal_pointer (&d->values);
+  self->bodies = g_steal_pointer (&d->bodies);
   self->by_indicator = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->own_bodies = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < self->values->len; i++)
@@ -407,5 +521,4 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
 
   add_indicator_rows (self);
   add_task_rows (self, summary);
-  return TRUE;
 }

@@ -24,4 +24,6 @@ gboolean gdnn_plan_overview_show (GdnnPlanOverview  *self,
                                   const GDate       *today,
                                   GError           **error);
 
+gboolean gdnn_plan_overview_is_loading (GdnnPlanOverview *self);
+
 G_END_DECLS
