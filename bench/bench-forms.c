@@ -170,11 +170,12 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(AdwApplication) app = NULL;
-  const char *pages[] = { "overview", "values", "tasks", "budget", "charts" };
+  const char *pages[] = { "overview", "values", "tasks", "budget", "charts", "report" };
   Measure measures[] = {
     { "generate the data (not UI)" }, { "open the plan (all pages)" }, { "scroll the value table" },
     { "type a value + Enter" }, { "undo (Ctrl+Z)" }, { "switch the year" }, { "show another page" },
     { "scroll the overview" }, { "scroll the tasks" }, { "scroll the budget" }, { "scroll the charts" },
+    { "scroll the report" },
   };
   GdnnWindow *window;
   double t0, worst = 0;
@@ -295,6 +296,8 @@ main (int   argc,
           t0 = now_ms ();
           gdnn_window_show_page (window, pages[p]);
           sync = now_ms () - t0;
+          if (g_getenv ("BENCH_TRACE") != NULL)
+            g_printerr ("page %s\n", pages[p]);
           record (&measures[6], sync, settle (100));
           scroll_through (GTK_WIDGET (window), &measures[m++]);
         }

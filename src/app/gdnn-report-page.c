@@ -254,6 +254,8 @@ gdnn_report_page_count_doc_warnings (const GdnnReportDoc *doc)
   return doc->warnings->len - gdnn_report_doc_count_warnings (doc, GDNN_REPORT_WARNING_OUT_OF_DATE);
 }
 
+#define MAX_WARNING_ROWS 25
+
 static void
 update_warnings (GdnnReportPage *self)
 {
@@ -264,7 +266,7 @@ update_warnings (GdnnReportPage *self)
     adw_expander_row_remove (self->warnings_row, g_ptr_array_index (self->warning_rows, i));
   g_ptr_array_set_size (self->warning_rows, 0);
 
-  for (guint i = 0; i < self->doc->warnings->len; i++)
+  for (guint i = 0, listed = 0; i < self->doc->warnings->len; i++)
     {
       const GdnnReportWarning *w = g_ptr_array_index (self->doc->warnings, i);
       GtkWidget *row;
@@ -272,6 +274,21 @@ update_warnings (GdnnReportPage *self)
 
       if (w->kind == GDNN_REPORT_WARNING_OUT_OF_DATE)
         continue;
+      /* A large plan can have hundreds: the first ones are listed, with a
+       * count of the rest (each row is a widget made on the main thread). */
+      if (listed++ == MAX_WARNING_ROWS)
+        {
+          g_autofree char *more = NULL;
+
+          row = adw_action_row_new ();
+          /* Translators: the last row of a long list of warnings. */
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more", "…and %u more",
+                                               n - MAX_WARNING_ROWS), n - MAX_WARNING_ROWS);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          adw_expander_row_add_row (self->warnings_row, row);
+          g_ptr_array_add (self->warning_rows, row);
+          break;
+        }
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), w->message);
