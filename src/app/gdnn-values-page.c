@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-chunk-feed.h"
 #include "gdnn-text.h"
 #include "gdnn-value-row.h"
@@ -318,21 +319,6 @@ label_factory (const char *property,
   return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
-/* Columns have a fixed width, in characters of the current font: the
- * column view then never measures every visible cell to size a column,
- * which made scrolling a 200-indicator plan stutter (bench/bench-forms). */
-static int
-chars_to_px (GdnnValuesPage *self,
-             int             chars)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int width = pango_font_metrics_get_approximate_char_width (metrics);
-
-  pango_font_metrics_unref (metrics);
-  return chars * PANGO_PIXELS (width) + 16;
-}
-
 static void
 add_column (GdnnValuesPage     *self,
             const char         *title,
@@ -343,7 +329,7 @@ add_column (GdnnValuesPage     *self,
 {
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
-  gtk_column_view_column_set_fixed_width (column, chars_to_px (self, chars));
+  gdnn_column_set_width_chars (column, GTK_WIDGET (self), chars);
   if (compare != NULL)
     {
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));

@@ -1,0 +1,20 @@
+/* gdnn-app-util.h
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+int  gdnn_chars_to_px              (GtkWidget           *widget,
+                                    int                  chars);
+void gdnn_column_set_width_chars   (GtkColumnViewColumn *column,
+                                    GtkWidget           *widget,
+                                    int                  chars);
+
+G_END_DECLS
