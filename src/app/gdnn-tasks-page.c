@@ -278,7 +278,6 @@ gdnn_tasks_page_init (GdnnTasksPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gdnn_task_filter_init (&self->criteria);
-  }
 
   for (guint i = 0; i < G_N_ELEMENTS (column_orders); i++)
     {
