@@ -15,6 +15,29 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gdnn-demo.h"
+#include "gdnn-test-utils.h"
+
+/* A demo database (sample data of 2026) in a private temporary folder
+ * returned in @out_dir; remove it with gdnn_test_remove_tree(). */
+static inline GdnnStore *
+gdnn_ui_open_demo_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  GdnnStore *store;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "gdnn.db", NULL);
+  store = gdnn_store_open (path, GDNN_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gdnn_demo_populate (store, 2026, &error));
+  g_assert_no_error (error);
+  *out_dir = g_steal_pointer (&dir);
+  return store;
+}
+
 /* Runs the default main context for @ms milliseconds. */
 static inline void
 gdnn_ui_iterate (guint ms)

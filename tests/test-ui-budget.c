@@ -39,18 +39,10 @@ static void
 ui_setup (UiFixture     *f,
           gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   GDate today;
 
-  f->dir = g_dir_make_tmp ("gdnn-ui-budget-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "gdnn.db", NULL);
-  f->store = gdnn_store_open (path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (f->store, 2026, &error));
-  g_assert_no_error (error);
+  f->store = gdnn_ui_open_demo_store (&f->dir);
 
   f->window = gdnn_window_new (app, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);

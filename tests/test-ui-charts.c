@@ -25,8 +25,7 @@
 static void
 test_window_charts (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "gdnn.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(AdwApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -38,10 +37,7 @@ test_window_charts (void)
   GdnnWindow *window;
   GDate today;
 
-  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (store, 2026, &error));
-  g_assert_no_error (error);
+  store = gdnn_ui_open_demo_store (&dir);
 
   app = adw_application_new ("vn.gdnn.Report.TestCharts", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -132,16 +128,7 @@ test_window_charts (void)
   gdnn_ui_iterate (100);
   g_clear_object (&store);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  gdnn_test_remove_tree (dir);
 }
 
 int

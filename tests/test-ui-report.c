@@ -30,31 +30,6 @@
   "WHERE u.code = 'BG-CD01' AND p.number = '401/KH-UBND' AND r.year = 2026"
 
 static char *
-query_text (GdnnStore  *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  if (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (gdnn_store_get_db (store)));
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-static gint64
-query_int (GdnnStore  *store,
-           const char *sql)
-{
-  g_autofree char *text = query_text (store, sql);
-
-  g_assert_nonnull (text);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
-static char *
 file_sha256 (const char *path)
 {
   g_autofree char *contents = NULL;
@@ -174,12 +149,11 @@ find_entry_row (GtkWidget  *root,
 static void
 test_window_report (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "gdnn.db", NULL);
-  g_autofree char *xlsx_path = g_build_filename (dir, "draft.xlsx", NULL);
-  g_autofree char *pdf_path = g_build_filename (dir, "draft.pdf", NULL);
-  g_autofree char *print_path = g_build_filename (dir, "printed.pdf", NULL);
-  g_autofree char *final_dir = g_build_filename (dir, "final", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *print_path = NULL;
+  g_autofree char *final_dir = NULL;
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(AdwApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -192,10 +166,11 @@ test_window_report (void)
   GdnnWindow *window;
   GDate today;
 
-  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (store, 2026, &error));
-  g_assert_no_error (error);
+  store = gdnn_ui_open_demo_store (&dir);
+  xlsx_path = g_build_filename (dir, "draft.xlsx", NULL);
+  pdf_path = g_build_filename (dir, "draft.pdf", NULL);
+  print_path = g_build_filename (dir, "printed.pdf", NULL);
+  final_dir = g_build_filename (dir, "final", NULL);
 
   app = adw_application_new ("vn.gdnn.Report.TestReport", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -231,7 +206,7 @@ test_window_report (void)
     g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (page), counter));
   }
   /* Nothing is written by only looking at the report. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) " REPORT_WHERE ";"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) " REPORT_WHERE ";"), ==, 0);
 
   /* The demo's 2026 data leave things to check, listed with icons. */
   g_assert_cmpuint (gdnn_report_page_get_n_warnings (page), >, 0);
@@ -258,7 +233,7 @@ test_window_report (void)
     /* (A sanitizer build runs several times slower.) */
     g_assert_cmpint (typed, <, 50000);
 #endif
-    g_assert_null (query_text (store, "SELECT assessment " REPORT_WHERE ";"));
+    g_assert_null (gdnn_test_query_text (store, "SELECT assessment " REPORT_WHERE ";"));
     start = g_get_monotonic_time ();
     gdnn_report_page_save (page, &error);
     g_assert_no_error (error);
@@ -266,9 +241,9 @@ test_window_report (void)
   }
   gdnn_ui_iterate (800);
   {
-    g_autofree char *number = query_text (store, "SELECT r.number " REPORT_WHERE ";");
-    g_autofree char *assessment = query_text (store, "SELECT assessment " REPORT_WHERE ";");
-    g_autofree char *difficulties = query_text (store, "SELECT difficulties " REPORT_WHERE ";");
+    g_autofree char *number = gdnn_test_query_text (store, "SELECT r.number " REPORT_WHERE ";");
+    g_autofree char *assessment = gdnn_test_query_text (store, "SELECT assessment " REPORT_WHERE ";");
+    g_autofree char *difficulties = gdnn_test_query_text (store, "SELECT difficulties " REPORT_WHERE ";");
     g_assert_cmpstr (number, ==, "123/BC-CĐBG");
     g_assert_cmpstr (assessment, ==, "Năm 2026, nhà trường hoàn thành cơ bản các chỉ tiêu.");
     /* An untouched narrative stays the draft built from the data. */
@@ -281,11 +256,11 @@ test_window_report (void)
     gtk_editable_set_text (GTK_EDITABLE (date_row), "31/02/2026");
     gdnn_ui_iterate (500);
     g_assert_true (gtk_widget_has_css_class (date_row, "error"));
-    g_assert_null (query_text (store, "SELECT report_date " REPORT_WHERE ";"));
+    g_assert_null (gdnn_test_query_text (store, "SELECT report_date " REPORT_WHERE ";"));
     gtk_editable_set_text (GTK_EDITABLE (date_row), "25/11/2026");
     gdnn_ui_iterate (500);
     g_assert_false (gtk_widget_has_css_class (date_row, "error"));
-    g_assert_cmpstr (query_text (store, "SELECT report_date " REPORT_WHERE ";"), ==, "2026-11-25");
+    g_assert_cmpstr (gdnn_test_query_text (store, "SELECT report_date " REPORT_WHERE ";"), ==, "2026-11-25");
   }
 
   /* Export a draft through the page: the edits are in the files. */
@@ -328,9 +303,9 @@ test_window_report (void)
     g_autofree char *final_xlsx = g_strconcat (final_dir, "/", basename, ".xlsx", NULL);
     g_autofree char *pdf_sha = NULL;
     g_autofree char *xlsx_sha = NULL;
-    g_autofree char *stored_pdf = query_text (store, "SELECT pdf_sha256 " REPORT_WHERE ";");
-    g_autofree char *stored_xlsx = query_text (store, "SELECT xlsx_sha256 " REPORT_WHERE ";");
-    g_autofree char *status = query_text (store, "SELECT r.status " REPORT_WHERE ";");
+    g_autofree char *stored_pdf = gdnn_test_query_text (store, "SELECT pdf_sha256 " REPORT_WHERE ";");
+    g_autofree char *stored_xlsx = gdnn_test_query_text (store, "SELECT xlsx_sha256 " REPORT_WHERE ";");
+    g_autofree char *status = gdnn_test_query_text (store, "SELECT r.status " REPORT_WHERE ";");
     g_autofree char *text = NULL;
 
     assert_pdf_file (final_pdf);
@@ -369,8 +344,8 @@ test_window_report (void)
   gdnn_window_show_page (window, "values");
   gdnn_ui_iterate (300);
   {
-    gint64 unit_id = query_int (store, "SELECT id FROM unit WHERE code = 'BG-CD01';");
-    gint64 indicator_id = query_int (store, "SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id "
+    gint64 unit_id = gdnn_test_query_int (store, "SELECT id FROM unit WHERE code = 'BG-CD01';");
+    gint64 indicator_id = gdnn_test_query_int (store, "SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id "
                                             "WHERE p.number = '401/KH-UBND' AND i.code = 'I.2.a.1';");
     g_autoptr(GdnnValue) value = gdnn_store_get_value (store, unit_id, indicator_id, 2026, "year", &error);
 
@@ -393,7 +368,7 @@ test_window_report (void)
   /* Reopen: a draft again, editable. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reopen", NULL));
   gdnn_ui_iterate (200);
-  g_assert_cmpstr (query_text (store, "SELECT r.status " REPORT_WHERE ";"), ==, "draft");
+  g_assert_cmpstr (gdnn_test_query_text (store, "SELECT r.status " REPORT_WHERE ";"), ==, "draft");
   g_assert_true (gtk_widget_is_sensitive (number_row));
   g_assert_false (gdnn_report_page_get_out_of_date (page));
 
@@ -432,24 +407,7 @@ test_window_report (void)
   gdnn_ui_iterate (100);
   g_clear_object (&store);
 
-  {
-    const char *files[] = { "gdnn.db", "gdnn.db-wal", "gdnn.db-shm", "draft.xlsx", "draft.pdf", "printed.pdf", NULL };
-    g_autoptr(GDir) d = g_dir_open (final_dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (final_dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (final_dir);
-    for (guint i = 0; files[i] != NULL; i++)
-      {
-        g_autofree char *p = g_build_filename (dir, files[i], NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  gdnn_test_remove_tree (dir);
 }
 
 int

@@ -32,46 +32,13 @@ typedef struct
 
 static AdwApplication *the_app;
 
-static gint64
-query_int (GdnnStore  *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-static char *
-query_text (GdnnStore  *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 static void
-fixture_setup (UiFixture     *f,
+ui_setup (UiFixture     *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("gdnn-ui-setup-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "gdnn.db", NULL);
-  f->store = gdnn_store_open (path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (f->store, 2026, &error));
+  f->store = gdnn_ui_open_demo_store (&f->dir);
 
   /* One application for all tests: an id registers once per process. */
   if (the_app == NULL)
@@ -87,23 +54,14 @@ fixture_setup (UiFixture     *f,
 }
 
 static void
-fixture_teardown (UiFixture     *f,
+ui_teardown (UiFixture     *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   gdnn_ui_iterate (100);
   g_clear_object (&f->app);
   g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  gdnn_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -197,7 +155,7 @@ open_from_sidebar (UiFixture  *f,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM unit WHERE code = '%s';", code);
-  gint64 id = query_int (f->store, sql);
+  gint64 id = gdnn_test_query_int (f->store, sql);
   GdnnUnitSetupWindow *setup;
 
   gdnn_ui_collect (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, buttons);
@@ -251,13 +209,13 @@ test_details (UiFixture     *f,
   type_into (root, "_Name", "Trường Trung cấp Nghề Lục Ngạn Bắc Giang");
   click (find_button (root, "Sa_ve"));
 
-  head = query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
-  address = query_text (f->store, "SELECT address FROM unit WHERE code = 'BG-TC02';");
-  title = query_text (f->store, "SELECT head_title FROM unit WHERE code = 'BG-TC02';");
+  head = gdnn_test_query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
+  address = gdnn_test_query_text (f->store, "SELECT address FROM unit WHERE code = 'BG-TC02';");
+  title = gdnn_test_query_text (f->store, "SELECT head_title FROM unit WHERE code = 'BG-TC02';");
   g_assert_cmpstr (head, ==, "Nguyễn Thị Hoa");
   g_assert_cmpstr (address, ==, "Số 5 phố Thanh Xuân, thị trấn Chũ, huyện Lục Ngạn");
   g_assert_cmpstr (title, ==, "Hiệu trưởng");   /* untouched */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'unit' AND action = 'update';"),
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'unit' AND action = 'update';"),
                    ==, 1);
   /* The sidebar was reloaded with the new name, and the plan stays selected. */
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f->window), "Trường Trung cấp Nghề Lục Ngạn Bắc Giang"));
@@ -266,7 +224,7 @@ test_details (UiFixture     *f,
                              GTK_TYPE_LIST_BOX))));
 
   /* An empty code: the message, and nothing stored. */
-  log_before = query_int (f->store, "SELECT count(*) FROM change_log;");
+  log_before = gdnn_test_query_int (f->store, "SELECT count(*) FROM change_log;");
   type_into (root, "_Code", "");
   type_into (root, "_Head's name", "Người Khác");
   click (find_button (root, "Sa_ve"));
@@ -278,17 +236,17 @@ test_details (UiFixture     *f,
   type_into (root, "_Code", "BG-CD01");
   click (find_button (root, "Sa_ve"));
   g_assert_nonnull (gdnn_ui_find_label (root, "BG-CD01"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM change_log;"), ==, log_before);
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM change_log;"), ==, log_before);
   g_clear_pointer (&head, g_free);
-  head = query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
+  head = gdnn_test_query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
   g_assert_cmpstr (head, ==, "Nguyễn Thị Hoa");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC02';"), ==, 1);
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC02';"), ==, 1);
 
   /* Back to a valid code: saved, message gone. */
   type_into (root, "_Code", "BG-TC02");
   click (find_button (root, "Sa_ve"));
   g_assert_null (gdnn_ui_find_label (root, g_dgettext (GETTEXT_PACKAGE, "Enter the unit's code.")));
-  name = query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
+  name = gdnn_test_query_text (f->store, "SELECT head_name FROM unit WHERE code = 'BG-TC02';");
   g_assert_cmpstr (name, ==, "Người Khác");
 
   gtk_window_destroy (GTK_WINDOW (setup));
@@ -322,7 +280,7 @@ test_plans_and_tasks (UiFixture     *f,
       }
   g_assert_nonnull (attach);
   click (attach);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM unit_plan up JOIN unit u ON u.id = up.unit_id "
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM unit_plan up JOIN unit u ON u.id = up.unit_id "
                                         "JOIN plan p ON p.id = up.plan_id WHERE u.code = 'BG-TC02' "
                                         "AND p.number = '88-KH/TU';"), ==, 1);
   g_assert_true (gdnn_window_select_plan (f->window, "BG-TC02", "88-KH/TU"));
@@ -343,7 +301,7 @@ test_plans_and_tasks (UiFixture     *f,
     g_assert_nonnull (detach);
     click (detach);
     g_assert_nonnull (gdnn_ui_find_label (root, "401/KH-UBND ("));
-    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM unit_plan up JOIN unit u ON u.id = up.unit_id "
+    g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM unit_plan up JOIN unit u ON u.id = up.unit_id "
                                           "WHERE u.code = 'BG-TC02';"), ==, 2);
   }
   gdnn_ui_save_png (root, "setup-04-plans-attached.png");
@@ -356,22 +314,22 @@ test_plans_and_tasks (UiFixture     *f,
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "401/KH-UBND"))
       adw_combo_row_set_selected (plan_row, i);
   gdnn_ui_iterate (200);
-  log_before = query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'task';");
+  log_before = gdnn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'task';");
 
   type_into (root, "_Task", "Số hóa hồ sơ học sinh khóa 2026");
   type_into (root, "Deadl_ine (dd/mm/yyyy)", "31/02/2026");
   click (find_button (root, "_Add Task"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM task WHERE unit_id IS NOT NULL;"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM task WHERE unit_id IS NOT NULL;"), ==, 0);
   g_assert_true (gtk_widget_has_css_class (find_row (root, ADW_TYPE_ENTRY_ROW, "Deadl_ine (dd/mm/yyyy)"), "error"));
 
   type_into (root, "Deadl_ine (dd/mm/yyyy)", "15/11/2026");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, ADW_TYPE_COMBO_ROW, "_Group")), 1);
   click (find_button (root, "_Add Task"));
-  due = query_text (f->store, "SELECT t.due_date || ' ' || t.code || ' ' || g.code FROM task t "
+  due = gdnn_test_query_text (f->store, "SELECT t.due_date || ' ' || t.code || ' ' || g.code FROM task t "
                               "JOIN unit u ON u.id = t.unit_id JOIN task_group g ON g.id = t.group_id "
                               "WHERE u.code = 'BG-TC02' AND t.title = 'Số hóa hồ sơ học sinh khóa 2026';");
   g_assert_cmpstr (due, ==, "2026-11-15 BG-TC02.1 II.1");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'task';"), ==, log_before + 1);
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE entity = 'task';"), ==, log_before + 1);
   g_assert_nonnull (gdnn_ui_find_label (root, "Số hóa hồ sơ học sinh khóa 2026"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "_Task"))), ==, "");
   gdnn_ui_save_png (root, "setup-05-tasks.png");
@@ -403,7 +361,7 @@ test_targets_and_new_unit (UiFixture     *f,
   gtk_editable_set_text (GTK_EDITABLE (target), "360");
   g_signal_emit_by_name (target, "apply");
   gdnn_ui_iterate (200);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM target t JOIN plan_body b ON b.id = t.body_id "
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM target t JOIN plan_body b ON b.id = t.body_id "
                                         "JOIN unit u ON u.id = b.unit_id JOIN indicator i ON i.id = t.indicator_id "
                                         "WHERE u.code = 'BK-CD01' AND i.code = 'I.2.1' AND t.value = 360;"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (setup));
@@ -419,11 +377,11 @@ test_targets_and_new_unit (UiFixture     *f,
   type_into (root, "_Name", "Trường Trung cấp Kỹ thuật Yên Dũng");
   type_into (root, "E_mail", "not an address");
   click (find_button (root, "Sa_ve"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC20';"), ==, 0);
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC20';"), ==, 0);
   g_assert_true (gtk_widget_has_css_class (find_row (root, ADW_TYPE_ENTRY_ROW, "E_mail"), "error"));
   type_into (root, "E_mail", "vanthu@tcyd.edu.vn");
   click (find_button (root, "Sa_ve"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC20' AND is_sample = 0 "
+  g_assert_cmpint (gdnn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'BG-TC20' AND is_sample = 0 "
                                         "AND type = 'trung_cap' AND ownership = 'cong_lap';"), ==, 1);
   g_assert_cmpint (gdnn_unit_setup_window_get_unit_id (setup), >, 0);
   show_page (setup, "plans");
@@ -439,11 +397,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/ui/unit-setup/details", UiFixture, NULL, fixture_setup, test_details, fixture_teardown);
-  g_test_add ("/ui/unit-setup/plans-and-tasks", UiFixture, NULL, fixture_setup, test_plans_and_tasks,
-              fixture_teardown);
-  g_test_add ("/ui/unit-setup/targets-and-new-unit", UiFixture, NULL, fixture_setup, test_targets_and_new_unit,
-              fixture_teardown);
+  g_test_add ("/ui/unit-setup/details", UiFixture, NULL, ui_setup, test_details, ui_teardown);
+  g_test_add ("/ui/unit-setup/plans-and-tasks", UiFixture, NULL, ui_setup, test_plans_and_tasks,
+              ui_teardown);
+  g_test_add ("/ui/unit-setup/targets-and-new-unit", UiFixture, NULL, ui_setup, test_targets_and_new_unit,
+              ui_teardown);
 
   {
     int rc = g_test_run ();

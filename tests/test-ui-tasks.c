@@ -24,41 +24,6 @@
 #include "gdnn-window.h"
 #include "gdnn-ui-test-utils.h"
 
-static gint64
-query_int (GdnnStore  *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-static char *
-query_text (GdnnStore  *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-static void
-exec (GdnnStore  *store,
-      const char *sql)
-{
-  g_assert_cmpint (sqlite3_exec (gdnn_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-}
-
 /* A mapped button under @root whose label starts with @prefix. */
 static GtkWidget *
 find_button (GtkWidget  *root,
@@ -133,8 +98,7 @@ open_editor (GdnnTasksPage *page,
 static void
 test_tasks_page (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-tasks-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "gdnn.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(AdwApplication) app = NULL;
   g_autoptr(GError) error = NULL;
@@ -148,17 +112,14 @@ test_tasks_page (void)
   g_autofree char *late_prefix = NULL;
   g_autofree char *month_prefix = NULL;
 
-  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (store, 2026, &error));
-  g_assert_no_error (error);
+  store = gdnn_ui_open_demo_store (&dir);
   /* The shipped plans give no dates; give two tasks one, so that a
    * passed date and a date this month both show. */
-  exec (store, "UPDATE task SET due_date = '2026-06-30' WHERE code = 'II.3.1' AND plan_id = "
+  gdnn_test_exec (store, "UPDATE task SET due_date = '2026-06-30' WHERE code = 'II.3.1' AND plan_id = "
                "(SELECT id FROM plan WHERE number = '401/KH-UBND');");
-  exec (store, "UPDATE task SET due_date = '2026-11-30' WHERE code = 'II.3.2' AND plan_id = "
+  gdnn_test_exec (store, "UPDATE task SET due_date = '2026-11-30' WHERE code = 'II.3.2' AND plan_id = "
                "(SELECT id FROM plan WHERE number = '401/KH-UBND');");
-  exec (store, "UPDATE task_progress SET status = 'in_progress', progress = 50 WHERE task_id IN "
+  gdnn_test_exec (store, "UPDATE task_progress SET status = 'in_progress', progress = 50 WHERE task_id IN "
                "(SELECT t.id FROM task t JOIN plan p ON p.id = t.plan_id "
                " WHERE p.number = '401/KH-UBND' AND t.code IN ('II.3.1', 'II.3.2'));");
 
@@ -187,7 +148,7 @@ test_tasks_page (void)
   view = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
 
   n_all = shown (view);
-  g_assert_cmpint (n_all, ==, query_int (store, "SELECT count(*) " PLAN_TASKS ";"));
+  g_assert_cmpint (n_all, ==, gdnn_test_query_int (store, "SELECT count(*) " PLAN_TASKS ";"));
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (page), "II.1.1"));
   {
     g_autofree char *during = g_strdup_printf (T ("During %d"), 2026);
@@ -202,7 +163,7 @@ test_tasks_page (void)
   /* "Late" shows exactly the late tasks of the database, marked. */
   late = find_button (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, late_prefix);
   month = find_button (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, month_prefix);
-  n_late = query_int (store, "SELECT count(*) " PLAN_TASKS "AND ifnull (tp.status, 'not_started') <> 'done' "
+  n_late = gdnn_test_query_int (store, "SELECT count(*) " PLAN_TASKS "AND ifnull (tp.status, 'not_started') <> 'done' "
                              "AND (tp.status = 'overdue' OR ifnull (t.due_date, '2026-12-31') < '2026-11-23');");
   g_assert_cmpuint (n_late, >, 1);
   {
@@ -259,7 +220,7 @@ test_tasks_page (void)
     GtkTextView *text = GTK_TEXT_VIEW (find_one (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
     GtkWidget *save = find_button (GTK_WIDGET (editor), GTK_TYPE_BUTTON, T ("_Save"));
     const char *result = "Đã đầu tư máy chủ và kết nối cơ sở dữ liệu GDNN của tỉnh.";
-    gint64 log_before = query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'task_progress';");
+    gint64 log_before = gdnn_test_query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'task_progress';");
     g_autofree char *stored = NULL;
     g_autofree char *logged = NULL;
 
@@ -292,12 +253,12 @@ test_tasks_page (void)
     gdnn_ui_iterate (400);
     g_assert_null (gdnn_tasks_page_get_editor (page));
 
-    stored = query_text (store, "SELECT tp.status || '|' || tp.progress || '|' || tp.result " PLAN_TASKS
+    stored = gdnn_test_query_text (store, "SELECT tp.status || '|' || tp.progress || '|' || tp.result " PLAN_TASKS
                                 "AND t.code = 'II.3.1';");
     g_assert_cmpstr (stored, ==, "done|100|Đã đầu tư máy chủ và kết nối cơ sở dữ liệu GDNN của tỉnh.");
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'task_progress';"),
+    g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'task_progress';"),
                      ==, log_before + 1);
-    logged = query_text (store, "SELECT json_extract (old, '$.status') || '>' || json_extract (new, '$.status') "
+    logged = gdnn_test_query_text (store, "SELECT json_extract (old, '$.status') || '>' || json_extract (new, '$.status') "
                                 "FROM change_log WHERE entity = 'task_progress' ORDER BY id DESC LIMIT 1;");
     g_assert_cmpstr (logged, ==, "in_progress>done");
 
@@ -338,16 +299,7 @@ test_tasks_page (void)
   gdnn_ui_iterate (100);
   g_clear_object (&store);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  gdnn_test_remove_tree (dir);
 }
 
 int

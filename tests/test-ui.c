@@ -23,35 +23,17 @@
 #include "gdnn-window.h"
 #include "gdnn-ui-test-utils.h"
 
-static gint64
-query_int (GdnnStore  *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (gdnn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 static void
 test_window_overview (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "gdnn.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(AdwApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   GdnnWindow *window;
   GDate today;
 
-  store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (gdnn_demo_populate (store, 2026, &error));
-  g_assert_no_error (error);
+  store = gdnn_ui_open_demo_store (&dir);
 
   app = adw_application_new ("vn.gdnn.Report.Test", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -94,8 +76,8 @@ test_window_overview (void)
       "SELECT v.numerator * 1000 + v.denominator FROM value v JOIN unit u ON u.id = v.unit_id "
       "JOIN indicator i ON i.id = v.indicator_id JOIN plan p ON p.id = i.plan_id "
       "WHERE u.code = 'BG-CD01' AND p.number = '401/KH-UBND' AND i.code = 'I.2.a.1' AND v.year = 2026;";
-    gint64 log_before = query_int (store, "SELECT count(*) FROM change_log;");
-    gint64 before = query_int (store, value_sql);
+    gint64 log_before = gdnn_test_query_int (store, "SELECT count(*) FROM change_log;");
+    gint64 before = gdnn_test_query_int (store, value_sql);
     GtkWidget *numerator, *denominator;
 
     gdnn_ui_collect (GTK_WIDGET (gdnn_window_get_values_page (window)), GTK_TYPE_ENTRY, entries);
@@ -110,9 +92,9 @@ test_window_overview (void)
     gtk_editable_set_text (GTK_EDITABLE (numerator), "140");
     g_signal_emit_by_name (numerator, "activate");
     gdnn_ui_iterate (200);
-    g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log;"), ==, log_before + 2);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'value' "
+    g_assert_cmpint (gdnn_test_query_int (store, value_sql), ==, 140 * 1000 + 200);
+    g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM change_log;"), ==, log_before + 2);
+    g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM change_log WHERE entity = 'value' "
                                        "AND action = 'update' AND json_extract (new, '$.numerator') = 140;"), ==, 1);
     g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "70%"));
 
@@ -120,7 +102,7 @@ test_window_overview (void)
     gtk_editable_set_text (GTK_EDITABLE (numerator), "500");
     g_signal_emit_by_name (numerator, "activate");
     gdnn_ui_iterate (200);
-    g_assert_cmpint (query_int (store, value_sql), ==, 140 * 1000 + 200);
+    g_assert_cmpint (gdnn_test_query_int (store, value_sql), ==, 140 * 1000 + 200);
     g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window),
                                   g_dgettext (GETTEXT_PACKAGE, "The numerator cannot be larger than the denominator.")));
     gdnn_ui_save_png (GTK_WIDGET (window), "06-values-refused.png");
@@ -177,7 +159,7 @@ test_window_overview (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
     gdnn_ui_iterate (200);
-    g_assert_cmpint (query_int (store, value_sql), ==, before);
+    g_assert_cmpint (gdnn_test_query_int (store, value_sql), ==, before);
   }
   gdnn_window_show_page (window, "overview");
 
@@ -229,16 +211,7 @@ test_window_overview (void)
   gdnn_ui_iterate (100);
   g_clear_object (&store);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  gdnn_test_remove_tree (dir);
 }
 
 int
