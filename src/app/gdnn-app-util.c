@@ -33,3 +33,17 @@ gdnn_column_set_width_chars (GtkColumnViewColumn *column,
 {
   gtk_column_view_column_set_fixed_width (column, gdnn_chars_to_px (widget, chars));
 }
+
+/* Shows @message in the toast overlay of the window @widget is in; a page
+ * reports what happened this way rather than with a dialog. */
+void
+gdnn_widget_show_toast (GtkWidget  *widget,
+                        const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}

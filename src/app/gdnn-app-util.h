@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,8 @@ int  gdnn_chars_to_px              (GtkWidget           *widget,
 void gdnn_column_set_width_chars   (GtkColumnViewColumn *column,
                                     GtkWidget           *widget,
                                     int                  chars);
+
+void gdnn_widget_show_toast        (GtkWidget           *widget,
+                                    const char          *message);
 
 G_END_DECLS

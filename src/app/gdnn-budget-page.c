@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-budget.h"
 #include "gdnn-budget-page.h"
 #include "gdnn-budget-row.h"
@@ -46,16 +47,6 @@ struct _GdnnBudgetPage
 };
 
 G_DEFINE_FINAL_TYPE (GdnnBudgetPage, gdnn_budget_page, ADW_TYPE_BIN)
-
-static void
-show_toast (GdnnBudgetPage *self,
-            const char     *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static GtkWidget *
 totals_cell (const char *text,
@@ -167,7 +158,7 @@ update_totals (GdnnBudgetPage *self)
   lines = gdnn_budget_list_lines (self->store, self->plan_id, self->unit_id, &error);
   if (lines == NULL)
     {
-      show_toast (self, error->message);
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   gdnn_budget_compute_totals (lines, self->year, &year_totals);
@@ -353,7 +344,7 @@ reload (GdnnBudgetPage *self)
   lines = gdnn_budget_list_lines (self->store, self->plan_id, self->unit_id, &error);
   if (lines == NULL)
     {
-      show_toast (self, error->message);
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_object (&self->rows);
@@ -425,7 +416,7 @@ on_add_response (AdwMessageDialog *dialog,
     {
       if (gdnn_budget_add_own_line (self->store, self->plan_id, self->unit_id, gtk_editable_get_text (name),
                                     (GdnnBudgetSource) gtk_drop_down_get_selected (source), &error) == 0)
-        show_toast (self, error->message);
+        gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       else
         reload (self);
     }
@@ -453,7 +444,7 @@ add_line_action (GtkWidget  *widget,
   add->lines = gdnn_budget_list_lines (self->store, self->plan_id, self->unit_id, &error);
   if (add->lines == NULL)
     {
-      show_toast (self, error->message);
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       add->lines = g_ptr_array_new ();
       add_line_free (add);
       return;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-summary.h"
 #include "gdnn-text.h"
@@ -376,11 +377,7 @@ on_loaded (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-        }
+        gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (g_task_get_cancellable (G_TASK (result)) != self->loading)

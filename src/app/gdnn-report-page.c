@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-report-page-private.h"
 #include "gdnn-text.h"
 
@@ -117,12 +118,7 @@ void
 gdnn_report_page_show_toast (GdnnReportPage *self,
             const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  gdnn_widget_show_toast (GTK_WIDGET (self), message);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-chunk-feed.h"
 #include "gdnn-task-list.h"
 #include "gdnn-tasks-page.h"
@@ -55,16 +56,6 @@ struct _GdnnTasksPage
 };
 
 G_DEFINE_FINAL_TYPE (GdnnTasksPage, gdnn_tasks_page, ADW_TYPE_BIN)
-
-static void
-show_toast (GdnnTasksPage *self,
-            const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static gboolean
 match_row (gpointer item,
@@ -135,7 +126,7 @@ on_editor_saved (GdnnTasksPage  *self,
   /* The row already shows the new values; it may now fall out of the
    * filter (a late task marked done) and the counts change. */
   refilter (self);
-  show_toast (self, _("Task progress saved."));
+  gdnn_widget_show_toast (GTK_WIDGET (self), _("Task progress saved."));
 }
 
 static void
@@ -364,7 +355,7 @@ on_rows_loaded (GObject      *source,
   if (rows == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (g_task_get_cancellable (G_TASK (result)) != self->loading)

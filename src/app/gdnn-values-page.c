@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-cell-entry.h"
 #include "gdnn-chunk-feed.h"
 #include "gdnn-text.h"
 #include "gdnn-value-row.h"
@@ -57,16 +58,6 @@ typedef enum
 static const char *const field_props[] = { "numerator", "denominator", "note" };
 
 static void reload (GdnnValuesPage *self);
-
-static void
-show_toast (GdnnValuesPage *self,
-            const char     *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static gboolean
 save (GdnnValuesPage *self,
@@ -208,33 +199,15 @@ on_entry_commit (GtkEntry *entry,
 }
 
 static void
-on_entry_focus_leave (GtkEventControllerFocus *controller,
-                      gpointer                 user_data)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  on_entry_commit (GTK_ENTRY (entry), user_data);
-}
-
-static void
 setup_entry (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  GtkWidget *entry = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   Field field = GPOINTER_TO_INT (user_data);
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), field == FIELD_NOTE ? 10 : 6);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  if (field != FIELD_NOTE)
-    {
-      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
-    }
-  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_commit), user_data);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), user_data);
-  gtk_widget_add_controller (entry, focus);
-  gtk_list_item_set_child (item, entry);
+  /* Commits on Enter and when the focus leaves the cell (gdnn-cell-entry.c). */
+  gtk_list_item_set_child (item, gdnn_cell_entry_new (field != FIELD_NOTE, field == FIELD_NOTE ? 10 : 6,
+                                                      on_entry_commit, user_data));
 }
 
 static void
@@ -442,7 +415,7 @@ reload (GdnnValuesPage *self)
   rows = gdnn_value_rows_load (self->store, self->unit_id, self->plan_id, self->year, &error);
   if (rows == NULL)
     {
-      show_toast (self, error->message);
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Shown a few rows at a time (gdnn-chunk-feed.c). */
@@ -465,7 +438,7 @@ refresh (GdnnValuesPage *self)
     }
   if (!gdnn_value_rows_refresh (G_LIST_MODEL (self->rows), self->store, self->unit_id, self->plan_id,
                                 self->year, &error))
-    show_toast (self, error->message);
+    gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
   refilter (self);
 }
 
@@ -497,11 +470,11 @@ undo_action (GtkWidget  *widget,
     return;
   if (!gdnn_store_undo (self->store, NULL, NULL, &error))
     {
-      show_toast (self, error->message);
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   refresh (self);
-  show_toast (self, _("The last change was undone."));
+  gdnn_widget_show_toast (GTK_WIDGET (self), _("The last change was undone."));
 }
 
 static void
