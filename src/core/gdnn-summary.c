@@ -41,14 +41,8 @@ gdnn_plan_summary_compute (GdnnStore    *store,
   g_autoptr(GdnnPlanSummary) summary = g_new0 (GdnnPlanSummary, 1);
   g_autoptr(GdnnPlan) plan = NULL;
   g_autoptr(GPtrArray) periods = NULL;
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GPtrArray) tasks = NULL;
-  g_autoptr(GPtrArray) progress = NULL;
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GListModel) task_rows = NULL;
-  g_autoptr(GHashTable) status = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) with_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   const GdnnReportPeriod *period = NULL;
 
   g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
@@ -71,52 +65,31 @@ gdnn_plan_summary_compute (GdnnStore    *store,
     summary->period_name = g_strdup (period->name);
   summary->year = CLAMP (summary->year, plan->first_year, plan->last_year);
 
-  if (!(indicators = gdnn_store_list_indicators (store, plan_id, error)) ||
-      !(values = gdnn_store_list_values (store, unit_id, plan_id, summary->year, error)) ||
-      !(tasks = gdnn_store_list_tasks (store, plan_id, unit_id, error)) ||
-      !(progress = gdnn_store_list_task_progress (store, unit_id, plan_id, summary->year, error)) ||
+  if (!(task_rows = gdnn_task_rows_load (store, unit_id, plan_id, summary->year, today, error)) ||
       !(rows = gdnn_value_rows_load (store, unit_id, plan_id, summary->year, error)))
     return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+  /* One value row per indicator, with the year's value and its track. */
+  summary->n_indicators = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < summary->n_indicators; i++)
     {
       g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+
+      if (gdnn_value_row_get_value (row)->has_numerator)
+        summary->n_with_value++;
       if (gdnn_value_row_needs_note (row))
         summary->n_notes_missing++;
     }
 
-  summary->n_indicators = indicators->len;
-  for (guint i = 0; i < values->len; i++)
-    {
-      GdnnValue *v = g_ptr_array_index (values, i);
-      if (v->has_numerator)
-        g_hash_table_add (with_value, &v->indicator_id);
-    }
-  summary->n_with_value = g_hash_table_size (with_value);
-
-  for (guint i = 0; i < progress->len; i++)
-    {
-      GdnnTaskProgress *p = g_ptr_array_index (progress, i);
-      if (g_str_equal (p->period, "year"))
-        g_hash_table_insert (status, &p->task_id, p);
-    }
-  summary->n_tasks = tasks->len;
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      GdnnTask *t = g_ptr_array_index (tasks, i);
-      GdnnTaskProgress *p = g_hash_table_lookup (status, &t->id);
-      GdnnTaskStatus s = p != NULL ? p->status : GDNN_TASK_NOT_STARTED;
-
-      summary->tasks_by_status[s]++;
-    }
-
-  /* "Late" as the task list defines it (gdnn-task-row.c), so the overview
-   * and the list's Late filter always agree. */
-  if (!(task_rows = gdnn_task_rows_load (store, unit_id, plan_id, summary->year, today, error)))
-    return NULL;
+  /* Statuses and "late" from the task list's own rows (gdnn-task-row.c),
+   * so the overview and the list's filters always agree. */
+  summary->n_tasks = g_list_model_get_n_items (task_rows);
   for (guint i = 0; i < g_list_model_get_n_items (task_rows); i++)
     {
       g_autoptr(GdnnTaskRow) row = g_list_model_get_item (task_rows, i);
+      const GdnnTaskProgress *p = gdnn_task_row_get_progress (row);
+
+      summary->tasks_by_status[p != NULL ? p->status : GDNN_TASK_NOT_STARTED]++;
       if (gdnn_task_row_is_late (row))
         summary->n_tasks_late++;
     }
