@@ -35,10 +35,8 @@ struct _GdnnWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GdnnValuesPage       *values_page;
-  GdnnTasksPage        *tasks_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
-  GdnnPlanOverview     *overview;
 
   /* Owned references */
   GdnnStore            *store;
@@ -622,10 +620,8 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
-  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, overview);
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
