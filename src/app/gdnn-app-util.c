@@ -47,3 +47,44 @@ gdnn_widget_show_toast (GtkWidget  *widget,
   else
     g_message ("%s", message);
 }
+
+#define YEAR_FIRST_KEY "gdnn-first-year"
+
+/* Fills @dropdown with the years @first to @last and selects @selected.
+ * While it is filled, gdnn_year_dropdown_get_year() returns 0, so a
+ * notify::selected handler can tell a fill from the user's choice. */
+void
+gdnn_year_dropdown_set_range (GtkDropDown *dropdown,
+                              int          first,
+                              int          last,
+                              int          selected)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (first <= last);
+
+  g_object_set_data (G_OBJECT (dropdown), YEAR_FIRST_KEY, NULL);
+  for (int y = first; y <= last; y++)
+    {
+      char text[16];
+      g_snprintf (text, sizeof text, "%d", y);
+      gtk_string_list_append (years, text);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (dropdown, (guint) (CLAMP (selected, first, last) - first));
+  g_object_set_data (G_OBJECT (dropdown), YEAR_FIRST_KEY, GINT_TO_POINTER (first));
+}
+
+/* The year selected in a drop-down filled by
+ * gdnn_year_dropdown_set_range(), or 0 while none is. */
+int
+gdnn_year_dropdown_get_year (GtkDropDown *dropdown)
+{
+  int first = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), YEAR_FIRST_KEY));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (first == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return 0;
+  return first + (int) selected;
+}

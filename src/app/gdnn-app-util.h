@@ -20,4 +20,10 @@ void gdnn_column_set_width_chars   (GtkColumnViewColumn *column,
 void gdnn_widget_show_toast        (GtkWidget           *widget,
                                     const char          *message);
 
+void gdnn_year_dropdown_set_range   (GtkDropDown         *dropdown,
+                                    int                  first,
+                                    int                  last,
+                                    int                  selected);
+int  gdnn_year_dropdown_get_year   (GtkDropDown         *dropdown);
+
 G_END_DECLS

@@ -359,13 +359,11 @@ on_year_selected (GdnnBudgetPage *self,
                   GParamSpec     *pspec,
                   GtkDropDown    *dropdown)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int year = gdnn_year_dropdown_get_year (dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION || self->first_year == 0)
+  if (year == 0 || year == self->year)
     return;
-  if (self->year == self->first_year + (int) selected)
-    return;
-  self->year = self->first_year + (int) selected;
+  self->year = year;
   reload (self);
 }
 
@@ -522,7 +520,6 @@ gdnn_budget_page_show (GdnnBudgetPage  *self,
                        GError         **error)
 {
   g_autoptr(GdnnPlan) plan = NULL;
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
 
   g_return_val_if_fail (GDNN_IS_BUDGET_PAGE (self), FALSE);
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
@@ -537,16 +534,8 @@ gdnn_budget_page_show (GdnnBudgetPage  *self,
   self->year = CLAMP (year, plan->first_year, plan->last_year);
   self->last_year = plan->last_year;
 
-  self->first_year = 0;
-  for (int y = plan->first_year; y <= plan->last_year; y++)
-    {
-      char text[16];
-      g_snprintf (text, sizeof text, "%d", y);
-      gtk_string_list_append (years, text);
-    }
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
-  gtk_drop_down_set_selected (self->year_dropdown, (guint) (self->year - plan->first_year));
   self->first_year = plan->first_year;
+  gdnn_year_dropdown_set_range (self->year_dropdown, plan->first_year, plan->last_year, self->year);
   gtk_widget_set_visible (self->year_box, plan->first_year < plan->last_year);
 
   reload (self);

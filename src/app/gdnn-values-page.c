@@ -40,7 +40,6 @@ struct _GdnnValuesPage
   GdnnChunkFeed  *feed;        /* fills rows a few at a time */
   gint64          unit_id;
   gint64          plan_id;
-  int             first_year;
   int             year;
   int             current_year;
   gboolean        other_year_confirmed;
@@ -447,13 +446,11 @@ on_year_selected (GdnnValuesPage *self,
                   GParamSpec     *pspec,
                   GtkDropDown    *dropdown)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int year = gdnn_year_dropdown_get_year (dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION || self->first_year == 0)
+  if (year == 0 || year == self->year)
     return;
-  if (self->year == self->first_year + (int) selected)
-    return;
-  self->year = self->first_year + (int) selected;
+  self->year = year;
   self->other_year_confirmed = FALSE;
   refresh (self);
 }
@@ -569,7 +566,6 @@ gdnn_values_page_show (GdnnValuesPage  *self,
                        GError         **error)
 {
   g_autoptr(GdnnPlan) plan = NULL;
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
 
   g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), FALSE);
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
@@ -586,16 +582,7 @@ gdnn_values_page_show (GdnnValuesPage  *self,
   self->other_year_confirmed = FALSE;
 
   /* Years from the baseline to the end of the plan. */
-  self->first_year = 0;
-  for (int y = plan->baseline_year; y <= plan->last_year; y++)
-    {
-      char text[16];
-      g_snprintf (text, sizeof text, "%d", y);
-      gtk_string_list_append (years, text);
-    }
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
-  gtk_drop_down_set_selected (self->year_dropdown, (guint) (self->year - plan->baseline_year));
-  self->first_year = plan->baseline_year;
+  gdnn_year_dropdown_set_range (self->year_dropdown, plan->baseline_year, plan->last_year, self->year);
 
   reload (self);
   return TRUE;
