@@ -1,0 +1,214 @@
+/* gdnn-submission-import.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include "gdnn-review.h"
+#include "gdnn-submission-import.h"
+#include "gdnn-submission-read.h"
+
+void
+gdnn_import_outcome_free (GdnnImportOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_free (outcome->path);
+  g_free (outcome->file_name);
+  g_free (outcome->unit_code);
+  g_free (outcome->message);
+  g_free (outcome);
+}
+
+/* Reads the whole file, refusing anything larger than the limit before
+ * reading it (a submitted file is untrusted). */
+static GBytes *
+read_limited (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_IO,
+                           _("It is not a regular file."));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GDNN_SUBMISSION_MAX_FILE_SIZE)
+    {
+      g_set_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MiB; a report is far smaller."),
+                   GDNN_SUBMISSION_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes != NULL && g_bytes_get_size (bytes) > GDNN_SUBMISSION_MAX_FILE_SIZE)
+    {
+      /* It grew between the two calls. */
+      g_set_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MiB; a report is far smaller."),
+                   GDNN_SUBMISSION_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+gboolean
+gdnn_submission_import_file (GdnnStore          *store,
+                             const char         *path,
+                             const char         *received_at,
+                             GdnnImportOutcome **outcome,
+                             GError            **error)
+{
+  g_autofree char *file_name = g_path_get_basename (path);
+  g_autofree char *display = g_filename_display_name (file_name);
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdnnSubmission) submission = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 submission_id = 0;
+
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = read_limited (path, &local_error);
+  if (bytes != NULL)
+    {
+      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      submission = gdnn_submission_read_bytes (bytes, &local_error);
+    }
+  if (submission != NULL)
+    {
+      if (received_at == NULL)
+        received_at = now = now_iso ();
+      gdnn_review_store_submission (store, submission, display, sha256, received_at,
+                                    &submission_id, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      /* TRANSLATORS: "file name: why it was refused" */
+      g_set_error (error, local_error->domain, local_error->code, _("%s: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  if (outcome != NULL)
+    {
+      g_autoptr(GdnnSubmissionInfo) info = gdnn_review_get_submission (store, submission_id, NULL);
+
+      *outcome = g_new0 (GdnnImportOutcome, 1);
+      (*outcome)->path = g_strdup (path);
+      (*outcome)->file_name = g_strdup (display);
+      (*outcome)->ok = TRUE;
+      (*outcome)->submission_id = submission_id;
+      (*outcome)->problems = info != NULL ? info->problems : 0;
+      (*outcome)->differences = (int) submission->differences->len;
+      (*outcome)->unit_code = g_strdup (submission->unit_code);
+    }
+  return TRUE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+has_xlsx_suffix (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".xlsx");
+}
+
+GPtrArray *
+gdnn_submission_collect_paths (const char * const *paths)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (result, g_strdup (paths[i]));
+          continue;
+        }
+      dir = g_dir_open (paths[i], 0, NULL);
+      if (dir == NULL)
+        {
+          /* Let the import say why the folder cannot be read. */
+          g_ptr_array_add (result, g_strdup (paths[i]));
+          continue;
+        }
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (paths[i], name, NULL);
+
+          /* Skip LibreOffice/Excel lock files (".~lock.x.xlsx#", "~$x.xlsx"). */
+          if (name[0] == '.' || name[0] == '~')
+            continue;
+          if (has_xlsx_suffix (name) && g_file_test (child, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (result, g_steal_pointer (&child));
+        }
+    }
+  g_ptr_array_sort (result, compare_paths);
+  return result;
+}
+
+GPtrArray *
+gdnn_submission_import_files (GdnnStore              *store,
+                              GPtrArray              *paths,
+                              GCancellable           *cancellable,
+                              GdnnImportProgressFunc  progress,
+                              gpointer                user_data)
+{
+  GPtrArray *outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_import_outcome_free);
+  g_autofree char *received_at = now_iso ();
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      GdnnImportOutcome *outcome = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!gdnn_submission_import_file (store, path, received_at, &outcome, &error))
+        {
+          outcome = g_new0 (GdnnImportOutcome, 1);
+          outcome->path = g_strdup (path);
+          outcome->file_name = g_filename_display_basename (path);
+          outcome->message = g_strdup (error->message);
+        }
+      g_ptr_array_add (outcomes, outcome);
+      if (progress != NULL)
+        progress (i + 1, paths->len, outcome, user_data);
+    }
+  return outcomes;
+}
