@@ -12,7 +12,10 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "gdnn-bench-data.h"
+#include "gdnn-store-private.h"
 
 static const char *const subjects[] = {
   "Nhà giáo", "Cán bộ quản lý", "Học sinh, sinh viên", "Chương trình đào tạo", "Cơ sở giáo dục nghề nghiệp",
@@ -257,4 +260,105 @@ gdnn_bench_populate_budget (GdnnStore  *store,
                             GError    **error)
 {
   return gdnn_store_run_in_transaction (store, populate_budget, GUINT_TO_POINTER (n_lines), error);
+}
+
+static gint64
+lookup_id (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static gboolean
+add_units (GdnnStore  *store,
+           gpointer    user_data,
+           GError    **error)
+{
+  guint n_units = GPOINTER_TO_UINT (user_data);
+  sqlite3 *db = gdnn_store_get_db (store);
+  gint64 plan_id, source_id;
+  g_autoptr(GdnnUnit) parent = gdnn_unit_new ();
+  gint64 parent_id;
+
+  plan_id = lookup_id (db, "SELECT id FROM plan WHERE number = '" GDNN_BENCH_PLAN "'");
+  source_id = lookup_id (db, "SELECT id FROM unit WHERE code = '" GDNN_BENCH_UNIT "'");
+  if (plan_id == 0 || source_id == 0)
+    {
+      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND, "run gdnn_bench_populate () first");
+      return FALSE;
+    }
+
+  parent->code = g_strdup (GDNN_BENCH_OFFICE);
+  parent->name = g_strdup ("Sở Nội vụ tỉnh Thử nghiệm");
+  parent->type = GDNN_UNIT_TYPE_CO_QUAN;
+  parent->is_sample = TRUE;
+  if ((parent_id = gdnn_store_add_unit (store, parent, error)) == 0)
+    return FALSE;
+
+  for (guint i = 1; i <= n_units; i++)
+    {
+      g_autoptr(GdnnUnit) unit = gdnn_unit_new ();
+      gint64 unit_id;
+      sqlite3_stmt *stmt = NULL;
+      /* Each unit's share of the source unit's numerators: 50 %–99 %. */
+      double share = 0.5 + (i % 50) / 100.0;
+      static const char *const copies[] = {
+        "INSERT INTO value (unit_id, indicator_id, year, period, numerator, denominator, note, status, updated_at) "
+        "SELECT ?1, indicator_id, year, period, CAST (numerator * ?2 AS INTEGER), denominator, note, status, updated_at "
+        "FROM value WHERE unit_id = ?3",
+        "INSERT INTO task_progress (task_id, unit_id, year, period, status, progress, result, updated_at) "
+        "SELECT task_id, ?1, year, period, status, progress, result, updated_at FROM task_progress "
+        "WHERE unit_id = ?3 AND ?2 = ?2",
+      };
+
+      unit->code = g_strdup_printf (GDNN_BENCH_UNIT_PREFIX "%03u", i);
+      unit->name = g_strdup_printf ("Trường Trung cấp Thử nghiệm số %03u", i);
+      unit->type = i % 3 == 0 ? GDNN_UNIT_TYPE_TRUNG_TAM : GDNN_UNIT_TYPE_TRUNG_CAP;
+      unit->ownership = GDNN_OWNERSHIP_CONG_LAP;
+      unit->parent_id = parent_id;
+      unit->is_sample = TRUE;
+      if ((unit_id = gdnn_store_add_unit (store, unit, error)) == 0 ||
+          !gdnn_store_attach_plan (store, unit_id, plan_id, error))
+        return FALSE;
+      for (guint c = 0; c < G_N_ELEMENTS (copies); c++)
+        {
+          if (sqlite3_prepare_v2 (db, copies[c], -1, &stmt, NULL) != SQLITE_OK)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, unit_id);
+          sqlite3_bind_double (stmt, 2, share);
+          sqlite3_bind_int64 (stmt, 3, source_id);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            goto fail;
+          sqlite3_finalize (stmt);
+          stmt = NULL;
+        }
+      continue;
+    fail:
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gdnn_bench_add_units:
+ *
+ * After gdnn_bench_populate (): adds a state office and @n_units units
+ * under it (codes GDNN_BENCH_UNIT_PREFIX "001"…), each implementing the
+ * bench plan with values derived from the first unit's, in one
+ * transaction.
+ */
+gboolean
+gdnn_bench_add_units (GdnnStore  *store,
+                      guint       n_units,
+                      GError    **error)
+{
+  return gdnn_store_run_in_transaction (store, add_units, GUINT_TO_POINTER (n_units), error);
 }
