@@ -21,6 +21,7 @@
 #include "gdnn-report-pdf.h"
 #include "gdnn-report-xlsx.h"
 #include "gdnn-store.h"
+#include "gdnn-submission-import.h"
 
 /* The commands of DESIGN §5. Each returns 0 on success and prints a clear
  * message on stderr otherwise; the store's transactions guarantee that a
@@ -425,6 +426,40 @@ cmd_export (const char  *db_path,
   return 0;
 }
 
+/* Reviewer: each file is imported all or nothing; a refused file does not
+ * stop the others, but makes the exit status non-zero. */
+static int
+cmd_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  GError *error = NULL;
+  guint refused = 0;
+
+  if (!(store = open_store (db_path, FALSE, &error)))
+    return fail (error);
+  paths = gdnn_submission_collect_paths ((const char * const *) argv);
+  outcomes = gdnn_submission_import_files (store, paths, NULL, NULL, NULL);
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      GdnnImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      if (!outcome->ok)
+        {
+          g_printerr ("gdnn-report: %s\n", outcome->message);
+          refused++;
+        }
+      else
+        g_print (_("%s: imported the report of %s (%d problems, %d cells edited by hand).\n"),
+                 outcome->file_name, outcome->unit_code, outcome->problems, outcome->differences);
+    }
+  g_print (_("Imported %u of %u files.\n"), outcomes->len - refused, outcomes->len);
+  return refused == 0 ? 0 : 1;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create a new database holding the shipped plan templates only"), 0, 0, cmd_init },
   { "demo", "", N_("Create a database with the shipped plans and sample units and values"), 0, 0, cmd_demo },
@@ -436,6 +471,7 @@ static const Command commands[] = {
   { "restore", "IN", N_("Replace the database by a backup, keeping the current file"), 1, 1, cmd_restore },
   { "check", "", N_("Check the database's integrity and consistency"), 0, 0, cmd_check },
   { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
+  { "import", "FILE.xlsx…", N_("Reviewer: load submitted reports, each file all or nothing"), 1, G_MAXINT, cmd_import },
 };
 
 static void
