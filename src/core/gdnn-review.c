@@ -648,9 +648,9 @@ store_values (GdnnStore  *store,
         {
           /* Translators: an indicator code, then measure codes (ratio, count, amount, boolean). */
           g_set_error (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_MISMATCH,
-                       _("Indicator %s is a %s in plan %s, but the file gives a %s."), sv->code,
-                       gdnn_measure_to_string (ind->measure), data->plan->number,
-                       gdnn_measure_to_string (sv->measure));
+                       _("Indicator %s: the measure in the file (%s) differs from plan %s (%s)."), sv->code,
+                       gdnn_measure_to_string (sv->measure), data->plan->number,
+                       gdnn_measure_to_string (ind->measure));
           return FALSE;
         }
     }
