@@ -324,6 +324,32 @@ static const char migration_4[] =
   "               AND l.unit_id IS NOT NULL AND l.unit_id IS NOT NEW.unit_id) BEGIN"
   "  SELECT RAISE (ABORT, 'a budget line of a unit''s own holds only that unit''s figures'); END;";
 
+/* Version 5 is the reviewing office's side (issue 6): the problems found
+ * in a received file, the sender's report number, which newer file
+ * replaced an older one, and a flag on the units added from a received
+ * file because the database did not know them. */
+static const char migration_5[] =
+  "ALTER TABLE submission ADD COLUMN report_number TEXT;"
+  "ALTER TABLE submission ADD COLUMN replaced_by INTEGER REFERENCES submission (id) ON DELETE SET NULL;"
+  "ALTER TABLE unit ADD COLUMN from_submission INTEGER NOT NULL DEFAULT 0 CHECK (from_submission IN (0, 1));"
+  "CREATE TABLE submission_problem ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  submission_id INTEGER NOT NULL REFERENCES submission (id) ON DELETE CASCADE,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('edited_cell','ratio_over_100','zero_denominator','decreased',"
+  "                                              'behind_no_note','not_attached','duplicate','unknown_unit',"
+  "                                              'missing_value')),"
+  "  ref           TEXT,"
+  "  message       TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX submission_problem_submission ON submission_problem (submission_id);"
+  "CREATE INDEX submission_unit ON submission (unit_id, plan_id, year, period);"
+  "CREATE INDEX submission_plan ON submission (plan_id, year);"
+  "CREATE INDEX submission_sha256 ON submission (sha256);"
+  /* The submission's change-log triggers gain the new columns. */
+  "DROP TRIGGER log_submission_insert;"
+  "DROP TRIGGER log_submission_update;"
+  "DROP TRIGGER log_submission_delete;";
+
 typedef struct
 {
   const char *table;
@@ -453,6 +479,22 @@ apply_migration_4 (sqlite3  *db,
   return gdnn_store_exec (db, triggers->str, error);
 }
 
+static gboolean
+apply_migration_5 (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(GString) triggers = g_string_new (NULL);
+
+  /* The problems are derived from the file and stored with it; the
+   * submission row's own changes (accepted, returned, replaced) are logged. */
+  if (!gdnn_store_exec (db, migration_5, error))
+    return FALSE;
+  append_log_triggers (triggers, "submission",
+                       "unit_id,plan_id,year,period,file_name,sha256,report_number,status,note,replaced_by",
+                       FALSE);
+  return gdnn_store_exec (db, triggers->str, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -460,6 +502,7 @@ static const MigrationFunc migrations[] = {
   apply_migration_2,
   apply_migration_3,
   apply_migration_4,
+  apply_migration_5,
 };
 
 int

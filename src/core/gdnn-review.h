@@ -205,6 +205,11 @@ GdnnAggregate      *gdnn_review_aggregate          (GdnnStore            *store,
                                                     int                   year,
                                                     GError              **error);
 
+/* Added by the review module: TRUE when the unit was added to the
+ * database from a received file (it was not known before). */
+gboolean            gdnn_review_unit_is_from_submission (GdnnStore   *store,
+                                                         gint64       unit_id);
+
 void                gdnn_review_problem_free       (GdnnReviewProblem    *problem);
 void                gdnn_submission_info_free      (GdnnSubmissionInfo   *info);
 void                gdnn_submission_status_free    (GdnnSubmissionStatus *status);
