@@ -70,8 +70,8 @@ add_totals_table (GdnnPdfLayout        *layout,
 {
   GdnnPdfColumn cols[8] = {
     { 24, PANGO_ALIGN_CENTER }, { 0, PANGO_ALIGN_LEFT }, { 32, PANGO_ALIGN_CENTER },
-    { 40, PANGO_ALIGN_CENTER }, { 46, PANGO_ALIGN_RIGHT }, { 46, PANGO_ALIGN_RIGHT },
-    { 48, PANGO_ALIGN_CENTER }, { 48, PANGO_ALIGN_CENTER },
+    { 38, PANGO_ALIGN_CENTER }, { 58, PANGO_ALIGN_RIGHT }, { 58, PANGO_ALIGN_RIGHT },
+    { 50, PANGO_ALIGN_CENTER }, { 52, PANGO_ALIGN_CENTER },
   };
   const GdnnPdfHeadCell head[] = {
     { 0, 0, 0, 0, "STT" }, { 1, 1, 0, 0, "Chỉ tiêu" }, { 2, 2, 0, 0, "ĐVT" },
@@ -261,7 +261,7 @@ add_annex (GdnnPdfLayout        *layout,
   gdnn_pdf_layout_column_text (layout, b, doc->annex_label, 14, GDNN_PDF_BOLD, GDNN_PDF_MARGIN_LEFT, width, &y);
   gdnn_pdf_layout_column_text (layout, b, doc->annex_title, 14, GDNN_PDF_BOLD, GDNN_PDF_MARGIN_LEFT, width, &y);
   l = gdnn_pdf_layout_column_text (layout, b, doc->annex_note, 13, GDNN_PDF_ITALIC, GDNN_PDF_MARGIN_LEFT, width, &y);
-  y += 3;
+  y += 5;
   gdnn_pdf_block_underline (b, l, GDNN_PDF_MARGIN_LEFT, width, y, 0.2);
   b->height = y + 10;
   b->keep_with_next = TRUE;
