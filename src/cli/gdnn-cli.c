@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gdnn-cli.h"
+#include "gdnn-cli-summary.h"
 #include "gdnn-csv-import.h"
 #include "gdnn-demo.h"
 #include "gdnn-plan-template.h"
@@ -472,6 +473,7 @@ static const Command commands[] = {
   { "check", "", N_("Check the database's integrity and consistency"), 0, 0, cmd_check },
   { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
   { "import", "FILE.xlsx…", N_("Reviewer: load submitted reports, each file all or nothing"), 1, G_MAXINT, cmd_import },
+  { "summary", GDNN_CLI_SUMMARY_PARAMS, N_("Export the office's summary of the received reports as XLSX, PDF and CSV"), 0, 12, gdnn_cli_summary },
 };
 
 static void
