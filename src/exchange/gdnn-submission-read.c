@@ -105,9 +105,13 @@ check_text (Reader      *r,
 {
   g_autofree char *nfc = NULL;
   g_autofree char *copy = g_strdup (text != NULL ? text : "");
+  g_autofree char *stripped = g_strstrip (g_strdup (copy));
 
-  g_strstrip (copy);
-  if (*copy == '\0')
+  /* Text is kept as written (a report number may begin with the blank
+   * left for the hand-written number); codes are compared, so trimmed. */
+  if (max <= MAX_CODE)
+    g_strstrip (copy);
+  if (*stripped == '\0')
     {
       if (required)
         /* Translators: "Indicator I.2.a.1: code is empty." */

@@ -859,6 +859,14 @@ gdnn_xlsx_open_bytes (GBytes               *bytes,
   xlsx->strings = g_ptr_array_new_with_free_func (g_free);
 
   data = g_bytes_get_data (bytes, &size);
+  /* A workbook begins with its first entry; libzip would accept an empty
+   * buffer as an empty archive and find archives behind other data. */
+  if (size < 4 || memcmp (data, "PK\003\004", 4) != 0)
+    {
+      g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_ZIP,
+                   _("The file is not an Excel workbook (.xlsx): it is not a zip archive."));
+      return NULL;
+    }
   zip_error_init (&zerr);
   src = zip_source_buffer_create (size > 0 ? (const void *) data : (const void *) "", size, 0, &zerr);
   if (src == NULL)
@@ -870,14 +878,8 @@ gdnn_xlsx_open_bytes (GBytes               *bytes,
   xlsx->zip = zip_open_from_source (src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
   if (xlsx->zip == NULL)
     {
-      gboolean looks_zip = size >= 4 && memcmp (data, "PK\003\004", 4) == 0;
-
       zip_source_free (src);
-      if (zip_error_code_zip (&zerr) == ZIP_ER_NOZIP && !looks_zip)
-        g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_ZIP,
-                     _("The file is not an Excel workbook (.xlsx): it is not a zip archive."));
-      else
-        g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
+      g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
                      /* Translators: %s is libzip's reason (in English). */
                      _("The workbook is damaged or incomplete (truncated): %s"), zip_error_strerror (&zerr));
       zip_error_fini (&zerr);
