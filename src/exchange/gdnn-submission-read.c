@@ -416,6 +416,7 @@ read_metadata (Reader *r,
     return FALSE;
   sub->year = (int) n;
 
+  g_clear_pointer (&sub->period, g_free);   /* gdnn_submission_new () sets "year" */
   if (!meta_text (r, meta, "period", MAX_SHORT, TRUE, &sub->period))
     return FALSE;
   if (!g_str_equal (sub->period, "year") && !g_str_equal (sub->period, "h1"))
