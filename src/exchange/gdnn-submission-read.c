@@ -214,10 +214,13 @@ check_int (Reader             *r,
     return fail (r, GDNN_SUBMISSION_READ_ERROR_INVALID, _("%s: %s %s is not a whole number."), w->record, w->column,
                  c->text);
   if (d < (double) min || d > (double) max)
-    /* Translators: "Task NV01: progress 150 is not between 0 and 100." */
-    return fail (r, GDNN_SUBMISSION_READ_ERROR_INVALID, _("%s: %s %s is not between %" G_GINT64_FORMAT " and %"
-                                                          G_GINT64_FORMAT "."),
-                 w->record, w->column, c->text, min, max);
+    {
+      g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      /* Translators: "Task NV01: progress 150 is not between 0 and 100." */
+      return fail (r, GDNN_SUBMISSION_READ_ERROR_INVALID, _("%s: %s %s is not between %s and %s."),
+                   w->record, w->column, c->text, lo, hi);
+    }
   if (has != NULL)
     *has = TRUE;
   *value = (gint64) d;

@@ -809,8 +809,8 @@ check_archive (GdnnXlsx  *xlsx,
       if (st.size > xlsx->limits.max_entry_size)
         {
           g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_TOO_LARGE,
-                       _("The entry “%s” of the archive declares %" G_GUINT64_FORMAT " MiB, more than the limit of %u MiB."),
-                       st.name, (guint64) (st.size >> 20), (guint) (xlsx->limits.max_entry_size >> 20));
+                       _("The entry “%s” of the archive declares %u MiB, more than the limit of %u MiB."),
+                       st.name, (guint) MIN (st.size >> 20, (guint64) G_MAXUINT), (guint) (xlsx->limits.max_entry_size >> 20));
           return FALSE;
         }
       if (st.size > RATIO_FLOOR && st.size / MAX (st.comp_size, 1) > xlsx->limits.max_ratio)
