@@ -27,7 +27,7 @@ count () {
   sqlite3 "$DB" "SELECT count(*) FROM $1;"
 }
 
-for cmd in init demo list plans units values backup restore check export; do
+for cmd in init demo list plans units values backup restore check export import summary; do
   out=$("$BIN" "$cmd" --help 2>&1); rc=$?
   [ $rc = 0 ] && grep -q "$cmd" <<<"$out"; ok $? "$cmd --help prints its usage"
 done
@@ -105,6 +105,41 @@ err=$("$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" 
 [ "$(count change_log)" = "$log_before" ]; ok $? "export leaves the database unchanged"
 ls "$TMP"/*.part-* >/dev/null 2>&1; [ $? != 0 ]; ok $? "no temporary files are left behind"
 "$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/nodir/r.xlsx" >/dev/null 2>&1; [ $? = 1 ]; ok $? "export into a missing folder fails"
+
+
+# import + summary: the reviewing office (DESIGN §5). Every unit of plan 401
+# exports its report from the demo database; a fresh reviewer database
+# imports them; the summary CSV equals the sums over the units' values.
+RDB=$TMP/office.db
+"$BIN" --db "$RDB" init >/dev/null; ok $? "init a reviewer database"
+mkdir -p "$TMP/received"
+codes=$(sqlite3 "$DB" "SELECT u.code FROM unit u JOIN unit_plan up ON up.unit_id = u.id JOIN plan p ON p.id = up.plan_id WHERE p.number = '401/KH-UBND' AND u.type != 'co_quan' ORDER BY u.code;")
+for c in $codes; do
+  "$BIN" --db "$DB" export --unit "$c" --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/received/bao-cao_$c.xlsx" >/dev/null 2>&1 || echo "# export of $c failed"
+done
+nfiles=$(ls "$TMP/received" | wc -l)
+[ "$nfiles" -ge 2 ]; ok $? "the units exported $nfiles reports"
+printf 'not a spreadsheet' > "$TMP/received/rac.xlsx"
+out=$("$BIN" --db "$RDB" import "$TMP/received" 2>"$TMP/err"); rc=$?
+[ $rc = 1 ]; ok $? "import of a folder with a broken file exits 1"
+grep -q 'rac.xlsx' "$TMP/err"; ok $? "the refusal names the broken file ($(head -1 "$TMP/err"))"
+[ "$(sqlite3 "$RDB" 'SELECT count(*) FROM submission;')" = "$nfiles" ]; ok $? "every good file was imported despite the broken one"
+log_before=$(sqlite3 "$RDB" 'SELECT max(id) FROM change_log;')
+"$BIN" --db "$RDB" import "$TMP/received/bao-cao_BG-CD01.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "the same file twice is refused"
+[ "$(sqlite3 "$RDB" 'SELECT max(id) FROM change_log;')" = "$log_before" ]; ok $? "a refused file changes nothing"
+"$BIN" --db "$RDB" summary --plan 401/KH-UBND --year "$YEAR" --csv "$TMP/sum.csv" --pdf "$TMP/sum.pdf" --xlsx "$TMP/sum.xlsx" >/dev/null; ok $? "summary writes CSV, PDF and XLSX"
+head -1 "$TMP/sum.csv" | grep -qx 'indicator_code,units_reporting,numerator,denominator,value'; ok $? "summary CSV header as DESIGN §5"
+head -c 4 "$TMP/sum.pdf" | grep -q '%PDF' && head -c 2 "$TMP/sum.xlsx" | grep -q 'PK'; ok $? "summary PDF and XLSX exist"
+# Independent sums over the units' database, ratio of the sums.
+sqlite3 -csv "$DB" "SELECT i.code, count(*), total(v.numerator), total(v.denominator) FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN plan p ON p.id = i.plan_id JOIN unit u ON u.id = v.unit_id WHERE p.number = '401/KH-UBND' AND v.year = $YEAR AND v.period = 'year' AND v.numerator IS NOT NULL AND u.type != 'co_quan' GROUP BY i.code;" > "$TMP/expected.csv"
+mismatch=$(awk -F, 'NR==FNR { n[$1]=$2; num[$1]=$3; den[$1]=$4; next }
+  FNR==1 { next }
+  $2 != "" && $2 > 0 { seen++; if (n[$1] != $2 || (num[$1] - $3) ^ 2 > 1e-6 || ($4 != "" && (den[$1] - $4) ^ 2 > 1e-6) ||
+      ($4 != "" && $4 > 0 && (100 * $3 / $4 - $5) ^ 2 > 1e-6)) bad = bad " " $1 }
+  END { if (seen == 0) print "no rows"; else print bad }' "$TMP/expected.csv" "$TMP/sum.csv")
+[ -z "$mismatch" ]; ok $? "summary CSV equals the independent sums (mismatches:$mismatch)"
+"$BIN" --db "$RDB" summary --plan 401/KH-UBND --year "$YEAR" >/dev/null 2>&1; [ $? = 2 ]; ok $? "summary without an output exits 2"
+"$BIN" --db "$RDB" summary --plan 999/XX --year "$YEAR" --csv "$TMP/no.csv" >/dev/null 2>&1; [ $? = 1 ]; ok $? "summary for an unknown plan fails"
 
 # Vietnamese unless the locale asks for a language we have (DESIGN §7).
 LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a C locale gets Vietnamese messages"
