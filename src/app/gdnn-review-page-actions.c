@@ -468,8 +468,10 @@ gdnn_review_page_show_import_result (GdnnReviewPage               *self,
         }
       scrolled = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      /* Wrapped subtitles do not propagate their height reliably: give
+       * the list room for a few files, then scroll. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (refused * 90, 300));
+      gtk_widget_set_size_request (scrolled, 360, -1);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
       adw_message_dialog_set_extra_child (dialog, scrolled);
     }

@@ -768,10 +768,10 @@ gdnn_review_page_init_lists (GdnnReviewPage *self)
   self->status_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->status_rows)),
                                                      GTK_FILTER (g_object_ref (self->status_filter)));
   add_status_column (self, _("Unit"), COLUMN_UNIT, 0);
-  add_status_column (self, _("Status"), COLUMN_DELIVERY, 14);
+  add_status_column (self, _("Status"), COLUMN_DELIVERY, 16);
   add_status_column (self, _("Received"), COLUMN_RECEIVED, 10);
-  add_status_column (self, _("Report Date"), COLUMN_REPORT_DATE, 10);
-  add_status_column (self, _("Problems"), COLUMN_PROBLEMS, 6);
+  add_status_column (self, _("Report Date"), COLUMN_REPORT_DATE, 12);
+  add_status_column (self, _("Problems"), COLUMN_PROBLEMS, 9);
   add_status_column (self, _("Review"), COLUMN_STATE, 11);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->status_filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->status_view)));
@@ -787,8 +787,8 @@ gdnn_review_page_init_lists (GdnnReviewPage *self)
   add_total_column (self, _("Code"), TOTAL_CODE, 7);
   add_total_column (self, _("Indicator"), TOTAL_NAME, 0);
   add_total_column (self, _("Units"), TOTAL_UNITS, 5);
-  add_total_column (self, _("Σ Numerator"), TOTAL_NUMERATOR, 9);
-  add_total_column (self, _("Σ Denominator"), TOTAL_DENOMINATOR, 9);
+  add_total_column (self, _("Σ Numerator"), TOTAL_NUMERATOR, 12);
+  add_total_column (self, _("Σ Denominator"), TOTAL_DENOMINATOR, 12);
   add_total_column (self, _("Result"), TOTAL_RESULT, 8);
   add_total_column (self, _("Target"), TOTAL_TARGET, 11);
   none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->totals_rows)));
