@@ -16,6 +16,7 @@
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
 #include "gdnn-report-page.h"
+#include "gdnn-review-page.h"
 #include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
 #include "gdnn-unit-setup-window.h"
@@ -37,6 +38,7 @@ struct _GdnnWindow
   GdnnValuesPage       *values_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
+  GdnnReviewPage       *review_page;
 
   /* Owned references */
   GdnnStore            *store;
@@ -66,6 +68,7 @@ static GParamSpec *properties[N_PROPS];
 #define ROW_SEARCH_KEY "gdnn-search-key"
 #define ROW_UNIT_CODE "gdnn-unit-code"
 #define ROW_PLAN_NUMBER "gdnn-plan-number"
+#define ROW_OFFICE_ID "gdnn-office-id"
 
 static void
 show_error (GdnnWindow *self,
@@ -150,6 +153,73 @@ add_edit_button (GtkWidget      *row,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 }
 
+/* The plans a state office reviews: those its child units implement. */
+static GPtrArray *
+list_reviewed_plans (GdnnWindow     *self,
+                     GPtrArray      *units,
+                     const GdnnUnit *office)
+{
+  GPtrArray *plans = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_plan_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const GdnnUnit *child = g_ptr_array_index (units, i);
+      g_autoptr(GPtrArray) child_plans = NULL;
+
+      if (child->parent_id != office->id)
+        continue;
+      child_plans = gdnn_store_list_unit_plans (self->store, child->id, NULL);
+      for (guint p = 0; child_plans != NULL && p < child_plans->len; p++)
+        {
+          GdnnPlan *plan = g_ptr_array_index (child_plans, p);
+
+          if (g_hash_table_contains (seen, &plan->id))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&plan->id, sizeof plan->id));
+          g_ptr_array_add (plans, g_ptr_array_steal_index (child_plans, p--));
+        }
+    }
+  return plans;
+}
+
+/* A row that opens the office's review of a plan (issue 6). */
+static void
+append_review_row (GdnnWindow     *self,
+                   const GdnnUnit *office,
+                   const GdnnPlan *plan,
+                   const char     *unit_key)
+{
+  /* Translators: under a plan number in the sidebar: the office's review of the units' reports. */
+  g_autofree char *subtitle = g_strdup_printf (_("Receiving reports · %s"), plan->title);
+  GtkWidget *row = make_row (plan->number, subtitle, TRUE);
+  GtkWidget *text = g_object_ref (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("folder-download-symbolic");
+  g_autofree char *key = g_strconcat (unit_key, " ", plan->number, " ", plan->title, NULL);
+  gint64 *office_id = g_new (gint64, 1);
+  gint64 *plan_id = g_new (gint64, 1);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
+  gtk_widget_set_margin_start (text, 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  g_object_unref (text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  *office_id = office->id;
+  *plan_id = plan->id;
+  g_object_set_data_full (G_OBJECT (row), ROW_OFFICE_ID, office_id, g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_PLAN_ID, plan_id, g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_UNIT_CODE, g_strdup (office->code), g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_PLAN_NUMBER, g_strdup (plan->number), g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, gdnn_search_fold (key), g_free);
+  gtk_list_box_append (self->sidebar_list, row);
+}
+
 static void
 reload_sidebar (GdnnWindow *self)
 {
@@ -177,12 +247,16 @@ reload_sidebar (GdnnWindow *self)
       g_autofree char *unit_key = NULL;
       GtkWidget *header;
 
+      g_autoptr(GPtrArray) reviewed = NULL;
+
       if (plans == NULL)
         {
           show_error (self, g_steal_pointer (&error));
           continue;
         }
-      if (plans->len == 0)
+      if (unit->type == GDNN_UNIT_TYPE_CO_QUAN)
+        reviewed = list_reviewed_plans (self, units, unit);
+      if (plans->len == 0 && (reviewed == NULL || reviewed->len == 0))
         continue;
 
       header = make_row (unit->name, gdnn_unit_type_label (unit->type), FALSE);
@@ -208,6 +282,8 @@ reload_sidebar (GdnnWindow *self)
           g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, gdnn_search_fold (key), g_free);
           gtk_list_box_append (self->sidebar_list, row);
         }
+      for (guint p = 0; reviewed != NULL && p < reviewed->len; p++)
+        append_review_row (self, unit, g_ptr_array_index (reviewed, p), unit_key);
     }
 
   sample = gdnn_store_get_meta (self->store, "sample");
@@ -295,14 +371,41 @@ load_visible_page (GdnnWindow *self)
 }
 
 static void
+show_review (GdnnWindow    *self,
+             GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 office_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_OFFICE_ID);
+  gint64 plan_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
+  g_autoptr(GdnnUnit) office = gdnn_store_get_unit (self->store, office_id, NULL);
+
+  self->unit_id = 0;
+  self->plan_id = 0;
+  if (!gdnn_review_page_show (self->review_page, self->store, office_id, plan_id,
+                              g_date_get_year (&self->today), &self->today, &error))
+    show_error (self, error);
+  adw_view_switcher_title_set_stack (self->switcher_title, gdnn_review_page_get_view_stack (self->review_page));
+  adw_view_switcher_title_set_title (self->switcher_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, office != NULL ? office->name : NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "review");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
 show_plan (GdnnWindow    *self,
            GtkListBoxRow *row)
 {
   gint64 *unit_id = g_object_get_data (G_OBJECT (row), ROW_UNIT_ID);
   gint64 *plan_id = g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
 
+  if (g_object_get_data (G_OBJECT (row), ROW_OFFICE_ID) != NULL)
+    {
+      show_review (self, row);
+      return;
+    }
   if (unit_id == NULL || plan_id == NULL)
     return;
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 
   self->unit_id = *unit_id;
   self->plan_id = *plan_id;
@@ -346,6 +449,29 @@ gdnn_window_select_plan (GdnnWindow *self,
         }
     }
   return FALSE;
+}
+
+/* The review page's drill-down: the unit's own pages of the plan. */
+static void
+on_review_open_unit (GdnnWindow *self,
+                     gint64      unit_id,
+                     gint64      plan_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *u = g_object_get_data (G_OBJECT (child), ROW_UNIT_ID);
+      gint64 *p = g_object_get_data (G_OBJECT (child), ROW_PLAN_ID);
+
+      if (u != NULL && p != NULL && *u == unit_id && *p == plan_id)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The unit does not implement this plan in this database.")));
 }
 
 void
@@ -610,6 +736,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   g_type_ensure (GDNN_TYPE_CHARTS_PAGE);
   g_type_ensure (GDNN_TYPE_BUDGET_PAGE);
   g_type_ensure (GDNN_TYPE_REPORT_PAGE);
+  g_type_ensure (GDNN_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, toast_overlay);
@@ -622,6 +749,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_page);
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -649,6 +777,7 @@ gdnn_window_init (GdnnWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect_swapped (self->review_page, "open-unit", G_CALLBACK (on_review_open_unit), self);
 }
 
 GdnnWindow *
