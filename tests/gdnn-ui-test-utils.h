@@ -49,6 +49,18 @@ gdnn_ui_iterate (guint ms)
 }
 
 /* The first mapped GtkLabel under @root whose text contains @needle. */
+/* Runs the main loop until @model holds @n items (lists fill in chunks, so
+ * how long that takes depends on the machine's load), at most 10 s. */
+static inline void
+gdnn_ui_wait_for_n_items (GListModel *model,
+                          guint       n)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < end)
+    gdnn_ui_iterate (20);
+}
+
 static inline GtkWidget *
 gdnn_ui_find_label (GtkWidget  *root,
                     const char *needle)

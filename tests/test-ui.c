@@ -137,7 +137,7 @@ test_window_overview (void)
         }
       gdnn_ui_save_png (GTK_WIDGET (window), "07-values-search.png");
       gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (searches, 0)), "");
-      gdnn_ui_iterate (400);
+      gdnn_ui_wait_for_n_items (model, all);
       g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 
       gtk_column_view_sort_by_column (view, g_list_model_get_item (gtk_column_view_get_columns (view), 1),
