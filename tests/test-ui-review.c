@@ -291,6 +291,25 @@ test_review_page (void)
   g_clear_pointer (&other, gdnn_submission_info_free);
   other = latest_submission (store, "BG-TC02");
   g_assert_cmpint (other->state, ==, GDNN_SUBMISSION_ACCEPTED);
+  g_assert_false (gtk_widget_get_visible (page->letter_button));
+
+  /* The returned one offers its reply letter; the page writes it. */
+  g_assert_nonnull (find_status (page, "BG-CD01", &position));
+  gtk_single_selection_set_selected (page->status_selection, position);
+  gdnn_ui_iterate (50);
+  g_assert_true (gtk_widget_get_visible (page->letter_button));
+  gdnn_ui_save_png (GTK_WIDGET (window), "38-review-returned.png");
+  {
+    g_autofree char *letter_path = g_build_filename (dir, "cong-van.pdf", NULL);
+    g_autofree char *pdf = NULL;
+    gsize len = 0;
+
+    g_assert_true (gdnn_review_page_write_letter (page, returned->id, letter_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (letter_path, &pdf, &len, NULL));
+    g_assert_cmpuint (len, >, 1000);
+    g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+  }
 
   /* The unit's history shows the return and its note. */
   {
@@ -326,6 +345,24 @@ test_review_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (page->totals_view))), >, 0);
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (page->units_list), "Trường Trung cấp Nghề Lục Ngạn"));
   gdnn_ui_save_png (GTK_WIDGET (window), "36-review-totals.png");
+
+  /* The summary, as the Export Summary menu writes it. */
+  {
+    static const char *const formats[] = { "pdf", "xlsx", "csv" };
+    static const char *const magic[] = { "%PDF", "PK", "indicator_code,units_reporting,numerator,denominator,value" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autofree char *name = g_strconcat ("tong-hop.", formats[i], NULL);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (gdnn_review_page_write_summary (page, formats[i], path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_true (g_str_has_prefix (contents, magic[i]));
+      }
+  }
 
   /* Every tab fits a narrow window. */
   {

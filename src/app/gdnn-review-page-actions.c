@@ -51,12 +51,29 @@ set_state (GdnnReviewPage      *self,
       return FALSE;
     }
   if (state == GDNN_SUBMISSION_ACCEPTED)
-    /* Translators: %s is a unit's name. */
-    message = g_strdup_printf (_("The report of %s was accepted."), unit_name);
+    {
+      /* Translators: %s is a unit's name. */
+      message = g_strdup_printf (_("The report of %s was accepted."), unit_name);
+      gdnn_widget_show_toast (GTK_WIDGET (self), message);
+    }
   else
-    /* Translators: %s is a unit's name. */
-    message = g_strdup_printf (_("The report of %s was returned."), unit_name);
-  gdnn_widget_show_toast (GTK_WIDGET (self), message);
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      AdwToast *toast;
+
+      /* Translators: %s is a unit's name. */
+      message = g_strdup_printf (_("The report of %s was returned."), unit_name);
+      toast = adw_toast_new (message);
+      /* The reply letter that goes back with it. */
+      adw_toast_set_button_label (toast, _("Save _Letter…"));
+      adw_toast_set_action_name (toast, "review.save-letter");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (submission_id));
+      adw_toast_set_timeout (toast, 10);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (toast);
+    }
   gdnn_review_page_reload (self);
   return TRUE;
 }

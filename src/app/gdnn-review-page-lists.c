@@ -282,6 +282,14 @@ update_actions (GdnnReviewPage *self)
                                  reviewable && status->current->state != GDNN_SUBMISSION_ACCEPTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return",
                                  reviewable && status->current->state != GDNN_SUBMISSION_RETURNED);
+  /* The reply letter goes with a returned report (in the place of Return,
+   * which it no longer needs). */
+  gtk_widget_set_visible (self->letter_button,
+                          reviewable && status->current->state == GDNN_SUBMISSION_RETURNED);
+  gtk_widget_set_visible (self->return_button, !gtk_widget_get_visible (self->letter_button));
+  if (gtk_widget_get_visible (self->letter_button))
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->letter_button),
+                                            g_variant_new_int64 (status->current->id));
 }
 
 static void
@@ -786,8 +794,8 @@ gdnn_review_page_init_lists (GdnnReviewPage *self)
   self->totals_rows = g_list_store_new (GDNN_TYPE_REVIEW_ITEM);
   add_total_column (self, _("Code"), TOTAL_CODE, 7);
   add_total_column (self, _("Indicator"), TOTAL_NAME, 0);
-  add_total_column (self, _("Units"), TOTAL_UNITS, 5);
-  add_total_column (self, _("Σ Numerator"), TOTAL_NUMERATOR, 12);
+  add_total_column (self, _("Units"), TOTAL_UNITS, 8);
+  add_total_column (self, _("Σ Numerator"), TOTAL_NUMERATOR, 10);
   add_total_column (self, _("Σ Denominator"), TOTAL_DENOMINATOR, 12);
   add_total_column (self, _("Result"), TOTAL_RESULT, 8);
   add_total_column (self, _("Target"), TOTAL_TARGET, 11);

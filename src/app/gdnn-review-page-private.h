@@ -67,6 +67,8 @@ struct _GdnnReviewPage
   GtkLabel            *compare_hint;
   GdnnChartView       *compare_chart;
   GtkListBox          *units_list;
+  GtkWidget           *letter_button;
+  GtkWidget           *return_button;
 
   /* Owned references */
   GdnnStore            *store;
@@ -94,6 +96,15 @@ void           gdnn_review_page_fill               (GdnnReviewPage              
 void           gdnn_review_page_init_lists         (GdnnReviewPage               *self);
 void           gdnn_review_page_lists_clear        (GdnnReviewPage               *self);
 void           gdnn_review_page_class_init_actions (GtkWidgetClass               *widget_class);
+void           gdnn_review_page_class_init_export  (GtkWidgetClass               *widget_class);
+gboolean       gdnn_review_page_write_summary      (GdnnReviewPage               *self,
+                                                    const char                   *format,
+                                                    const char                   *path,
+                                                    GError                      **error);
+gboolean       gdnn_review_page_write_letter       (GdnnReviewPage               *self,
+                                                    gint64                        submission_id,
+                                                    const char                   *path,
+                                                    GError                      **error);
 void           gdnn_review_page_show_import_result (GdnnReviewPage               *self,
                                                     const GdnnReviewImportResult *result);
 void           gdnn_review_page_emit_open_unit     (GdnnReviewPage               *self,

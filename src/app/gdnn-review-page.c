@@ -557,11 +557,14 @@ gdnn_review_page_class_init (GdnnReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnReviewPage, compare_hint);
   gtk_widget_class_bind_template_child (widget_class, GdnnReviewPage, compare_chart);
   gtk_widget_class_bind_template_child (widget_class, GdnnReviewPage, units_list);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReviewPage, letter_button);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReviewPage, return_button);
 
   gtk_widget_class_install_action (widget_class, "review.import-files", NULL, import_files_action);
   gtk_widget_class_install_action (widget_class, "review.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "review.cancel-import", NULL, cancel_import_action);
   gdnn_review_page_class_init_actions (widget_class);
+  gdnn_review_page_class_init_export (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "review.import-files", NULL);
 }
 

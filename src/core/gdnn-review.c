@@ -86,7 +86,7 @@ gdnn_submission_state_label (GdnnSubmissionState state)
     {
     case GDNN_SUBMISSION_RECEIVED:
       /* Translators: the state of a report file a unit sent. */
-      return _("Received");
+      return C_("submission state", "Received");
     case GDNN_SUBMISSION_ACCEPTED:
       return _("Accepted");
     case GDNN_SUBMISSION_RETURNED:
