@@ -186,6 +186,8 @@ test_review_page (void)
   }
   wait_for_page (page);
   g_assert_null (find_dialog ());   /* every file went in: a toast, no dialog */
+  /* The sidebar reloaded for units the files may add; the review row stays selected. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_false (gtk_revealer_get_reveal_child (page->progress_revealer));
 
   /* The folder dropped on the page. */

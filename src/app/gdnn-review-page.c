@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (GdnnReviewPage, gdnn_review_page, ADW_TYPE_BIN)
 
 enum {
   OPEN_UNIT,
+  IMPORTED,
   N_SIGNALS
 };
 
@@ -278,6 +279,8 @@ on_import_done (GObject      *source,
     }
   gdnn_review_page_show_import_result (self, outcome);
   gdnn_review_page_reload (self);
+  if (outcome->imported > 0)
+    g_signal_emit (self, signals[IMPORTED], 0);
 }
 
 void
@@ -529,6 +532,14 @@ gdnn_review_page_class_init (GdnnReviewPageClass *klass)
    */
   signals[OPEN_UNIT] = g_signal_new ("open-unit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
+  /**
+   * GdnnReviewPage::imported:
+   *
+   * Files were imported: the units that sent them may be new.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (GDNN_TYPE_CHART_VIEW);
 

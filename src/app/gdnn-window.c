@@ -548,18 +548,21 @@ import_template_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Unit set-up: "New Unit" and "Edit Unit" open GdnnUnitSetupWindow;
- * whatever it stores reloads the sidebar, keeping the selected plan. */
+/* Reloads the sidebar (units were added or changed) and selects again
+ * the row that was selected: a unit's plan or an office's review row. */
 static void
-on_units_changed (GdnnWindow          *self,
-                  GdnnUnitSetupWindow *setup)
+reload_sidebar_keeping_selection (GdnnWindow *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
-  gint64 unit_id = 0, plan_id = 0;
+  const char *id_key = ROW_UNIT_ID;
+  gint64 owner_id = 0, plan_id = 0;
 
   if (row != NULL && g_object_get_data (G_OBJECT (row), ROW_PLAN_ID) != NULL)
     {
-      unit_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_UNIT_ID);
+      /* A review row names its office, a plan row its unit. */
+      if (g_object_get_data (G_OBJECT (row), ROW_OFFICE_ID) != NULL)
+        id_key = ROW_OFFICE_ID;
+      owner_id = *(gint64 *) g_object_get_data (G_OBJECT (row), id_key);
       plan_id = *(gint64 *) g_object_get_data (G_OBJECT (row), ROW_PLAN_ID);
     }
   reload_sidebar (self);
@@ -567,15 +570,32 @@ on_units_changed (GdnnWindow          *self,
        child != NULL && plan_id != 0;
        child = gtk_widget_get_next_sibling (child))
     {
-      gint64 *u = g_object_get_data (G_OBJECT (child), ROW_UNIT_ID);
+      gint64 *o = g_object_get_data (G_OBJECT (child), id_key);
       gint64 *p = g_object_get_data (G_OBJECT (child), ROW_PLAN_ID);
 
-      if (u != NULL && p != NULL && *u == unit_id && *p == plan_id)
+      if (o != NULL && p != NULL && *o == owner_id && *p == plan_id)
         {
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
           break;
         }
     }
+}
+
+/* Unit set-up: "New Unit" and "Edit Unit" open GdnnUnitSetupWindow;
+ * whatever it stores reloads the sidebar, keeping the selected plan. */
+static void
+on_units_changed (GdnnWindow          *self,
+                  GdnnUnitSetupWindow *setup)
+{
+  reload_sidebar_keeping_selection (self);
+}
+
+/* An import may add the units that sent the files. */
+static void
+on_review_imported (GdnnWindow     *self,
+                    GdnnReviewPage *page)
+{
+  reload_sidebar_keeping_selection (self);
 }
 
 static void
@@ -778,6 +798,7 @@ gdnn_window_init (GdnnWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->review_page, "open-unit", G_CALLBACK (on_review_open_unit), self);
+  g_signal_connect_swapped (self->review_page, "imported", G_CALLBACK (on_review_imported), self);
 }
 
 GdnnWindow *
