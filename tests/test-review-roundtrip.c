@@ -236,6 +236,34 @@ test_same_file_twice (Trip          *trip,
   g_assert_cmpint (gdnn_test_count (trip->reviewer, "submission"), ==, 1);
 }
 
+static void
+cancel_after_first (guint                    done,
+                    guint                    total,
+                    const GdnnImportOutcome *outcome,
+                    gpointer                 user_data)
+{
+  g_assert_true (outcome->ok);
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelling stops between files: the file being imported is complete,
+ * the next ones are not touched. */
+static void
+test_cancel (Trip          *trip,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) outcomes = NULL;
+
+  outcomes = gdnn_submission_import_files (trip->reviewer, trip->files, cancellable, cancel_after_first, cancellable);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  g_assert_cmpint (gdnn_test_count (trip->reviewer, "submission"), ==, 1);
+  {
+    g_autofree char *integrity = gdnn_test_query_text (trip->reviewer, "PRAGMA integrity_check");
+    g_assert_cmpstr (integrity, ==, "ok");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,5 +272,6 @@ main (int   argc,
   g_test_add ("/review/round-trip", Trip, NULL, trip_setup, test_round_trip, trip_teardown);
   g_test_add ("/review/resubmission", Trip, NULL, trip_setup, test_resubmission, trip_teardown);
   g_test_add ("/review/same-file-twice", Trip, NULL, trip_setup, test_same_file_twice, trip_teardown);
+  g_test_add ("/review/cancel", Trip, NULL, trip_setup, test_cancel, trip_teardown);
   return g_test_run ();
 }
