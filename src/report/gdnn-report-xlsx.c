@@ -18,6 +18,8 @@
 
 #include <xlsxwriter.h>
 
+#include "gdnn-xlsx-cells.h"
+
 #include "gdnn-report-xlsx.h"
 #include "gdnn-text.h"
 
@@ -45,8 +47,7 @@
 typedef struct
 {
   lxw_workbook  *wb;
-  lxw_error      err;        /* the first error; every later call is skipped */
-  char          *where;      /* what was being written when it happened */
+  GdnnXlsxStatus st;
   const GdnnReportDoc *doc;
 
   /* Cells of the visible sheets the hidden sheet points at */
@@ -67,57 +68,9 @@ typedef struct
   lxw_format    *data_text;
 } Writer;
 
-static void
-check (Writer     *w,
-       lxw_error   err,
-       const char *where)
-{
-  if (w->err != LXW_NO_ERROR || err == LXW_NO_ERROR)
-    return;
-  w->err = err;
-  w->where = g_strdup (where);
-}
 
-static char *
-nfc (const char *text)
-{
-  /* Strings are written as they are; pasted text may be decomposed
-   * (tech-notes §3), and readers compare NFC. */
-  return g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFC);
-}
 
-static void
-put_str (Writer        *w,
-         lxw_worksheet *ws,
-         lxw_row_t      row,
-         lxw_col_t      col,
-         const char    *text,
-         lxw_format    *fmt)
-{
-  g_autofree char *s = NULL;
 
-  if (w->err != LXW_NO_ERROR)
-    return;
-  if (text == NULL || *text == '\0')
-    {
-      check (w, worksheet_write_blank (ws, row, col, fmt), "blank");
-      return;
-    }
-  s = nfc (text);
-  check (w, worksheet_write_string (ws, row, col, s, fmt), "string");
-}
-
-static void
-put_num (Writer        *w,
-         lxw_worksheet *ws,
-         lxw_row_t      row,
-         lxw_col_t      col,
-         double         value,
-         lxw_format    *fmt)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_write_number (ws, row, col, value, fmt), "number");
-}
 
 static void
 put_opt_num (Writer        *w,
@@ -129,80 +82,15 @@ put_opt_num (Writer        *w,
              lxw_format    *fmt)
 {
   if (has)
-    put_num (w, ws, row, col, value, fmt);
+    gdnn_xlsx_put_num (&w->st, ws, row, col, value, fmt);
   else
-    put_str (w, ws, row, col, NULL, fmt);
+    gdnn_xlsx_put_str (&w->st, ws, row, col, NULL, fmt);
 }
 
-static void
-merge (Writer        *w,
-       lxw_worksheet *ws,
-       lxw_row_t      r1,
-       lxw_col_t      c1,
-       lxw_row_t      r2,
-       lxw_col_t      c2,
-       const char    *text,
-       lxw_format    *fmt)
-{
-  g_autofree char *s = nfc (text);
 
-  if (w->err != LXW_NO_ERROR)
-    return;
-  if (r1 == r2 && c1 == c2)
-    check (w, worksheet_write_string (ws, r1, c1, s, fmt), "string");
-  else
-    check (w, worksheet_merge_range (ws, r1, c1, r2, c2, s, fmt), "merged cells");
-}
 
-static void
-row_height (Writer        *w,
-            lxw_worksheet *ws,
-            lxw_row_t      row,
-            double         points)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_set_row (ws, row, points, NULL), "row height");
-}
 
-static void
-col_width (Writer        *w,
-           lxw_worksheet *ws,
-           lxw_col_t      first,
-           lxw_col_t      last,
-           double         width)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_set_column (ws, first, last, width, NULL), "column width");
-}
 
-/* Spreadsheets do not grow a row for wrapped text in merged cells, and
- * Excel does not on open either: estimate the lines. A column unit holds
- * about one lower-case character of 12 pt Times New Roman; a capital
- * takes about 1.3 (LibreOffice wrapped the 46 capitals of a unit's name
- * in a 42-unit header cell, tests/check-xlsx-libreoffice.sh). */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_isupper (g_utf8_get_char (p)) ? 1.3 : 1.0;
-  return width;
-}
-
-static guint
-lines_for (const char *text,
-           double      width_units,
-           double      font_pt)
-{
-  double per_line = MAX (4.0, width_units * 1.15 * 12.0 / font_pt);
-  guint lines = 0;
-  g_auto(GStrv) paras = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  for (guint i = 0; paras[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (text_width (paras[i]) / per_line));
-  return MAX (1, lines);
-}
 
 static lxw_format *
 new_format (Writer *w,
@@ -311,11 +199,11 @@ add_sheet (Writer     *w,
 {
   lxw_worksheet *ws;
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return NULL;
   ws = workbook_add_worksheet (w->wb, name);
   if (ws == NULL)
-    check (w, LXW_ERROR_SHEETNAME_ALREADY_USED, name);
+    gdnn_xlsx_check (&w->st, LXW_ERROR_SHEETNAME_ALREADY_USED, name);
   return ws;
 }
 
@@ -326,7 +214,7 @@ page_setup (Writer        *w,
             int            repeat_first,
             int            repeat_last)
 {
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
   worksheet_set_paper (ws, PAPER_A4);
   if (landscape)
@@ -337,9 +225,9 @@ page_setup (Writer        *w,
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_center_horizontally (ws);
   /* Page numbers centred in the top margin (Nghị định 30/2020). */
-  check (w, worksheet_set_header (ws, "&C&\"Times New Roman\"&13&P"), "page header");
+  gdnn_xlsx_check (&w->st, worksheet_set_header (ws, "&C&\"Times New Roman\"&13&P"), "page header");
   if (repeat_first >= 0)
-    check (w, worksheet_repeat_rows (ws, repeat_first, repeat_last), "print titles");
+    gdnn_xlsx_check (&w->st, worksheet_repeat_rows (ws, repeat_first, repeat_last), "print titles");
 }
 
 static void
@@ -358,8 +246,8 @@ split_paragraphs (Writer        *w,
 
       if (*p == '\0')
         continue;
-      merge (w, ws, *row, 0, *row, last_col, p, w->body);
-      row_height (w, ws, *row, 18.0 * lines_for (p, width_units, 13));
+      gdnn_xlsx_merge (&w->st, ws, *row, 0, *row, last_col, p, w->body);
+      gdnn_xlsx_row_height (&w->st, ws, *row, 18.0 * gdnn_xlsx_lines_for (p, width_units, 13));
       (*row)++;
     }
 }
@@ -388,30 +276,30 @@ write_report_sheet (Writer *w)
 
   if (ws == NULL)
     return;
-  col_width (w, ws, 0, 2, 14);
-  col_width (w, ws, 3, 5, 20);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 2, 14);
+  gdnn_xlsx_col_width (&w->st, ws, 3, 5, 20);
   page_setup (w, ws, FALSE, -1, -1);
 
   /* Header block: left 40 %, right 60 % (ô 1–4). */
-  merge (w, ws, 0, 0, 0, 2, doc->governing_body != NULL ? doc->governing_body : "", w->gov);
-  merge (w, ws, 0, 3, 0, 5, doc->national_title, w->nat);
-  merge (w, ws, 1, 0, 1, 2, doc->issuing_body, w->org);
-  merge (w, ws, 1, 3, 1, 5, doc->motto, w->motto);
-  row_height (w, ws, 0, 16.0 * MAX (lines_for (doc->governing_body, 42, 12), 1));
-  row_height (w, ws, 1, 16.0 * MAX (lines_for (doc->issuing_body, 42, 12), 1));
+  gdnn_xlsx_merge (&w->st, ws, 0, 0, 0, 2, doc->governing_body != NULL ? doc->governing_body : "", w->gov);
+  gdnn_xlsx_merge (&w->st, ws, 0, 3, 0, 5, doc->national_title, w->nat);
+  gdnn_xlsx_merge (&w->st, ws, 1, 0, 1, 2, doc->issuing_body, w->org);
+  gdnn_xlsx_merge (&w->st, ws, 1, 3, 1, 5, doc->motto, w->motto);
+  gdnn_xlsx_row_height (&w->st, ws, 0, 16.0 * MAX (gdnn_xlsx_lines_for (doc->governing_body, 42, 12), 1));
+  gdnn_xlsx_row_height (&w->st, ws, 1, 16.0 * MAX (gdnn_xlsx_lines_for (doc->issuing_body, 42, 12), 1));
   number = g_strdup_printf ("Số: %s", doc->number);
-  merge (w, ws, 3, 0, 3, 2, number, w->num);
-  merge (w, ws, 3, 3, 3, 5, doc->place_date, w->place);
+  gdnn_xlsx_merge (&w->st, ws, 3, 0, 3, 2, number, w->num);
+  gdnn_xlsx_merge (&w->st, ws, 3, 3, 3, 5, doc->place_date, w->place);
   row = 5;
   if (doc->draft)
     {
-      merge (w, ws, row, 0, row, 5, "DỰ THẢO", w->draft);
+      gdnn_xlsx_merge (&w->st, ws, row, 0, row, 5, "DỰ THẢO", w->draft);
       row++;
     }
-  merge (w, ws, row, 0, row, 5, doc->doc_type, w->type);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 5, doc->doc_type, w->type);
   row++;
-  merge (w, ws, row, 0, row, 5, doc->subject, w->subject);
-  row_height (w, ws, row, 18.0 * lines_for (doc->subject, width, 13));
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 5, doc->subject, w->subject);
+  gdnn_xlsx_row_height (&w->st, ws, row, 18.0 * gdnn_xlsx_lines_for (doc->subject, width, 13));
   row += 2;
 
   split_paragraphs (w, ws, &row, 5, width, doc->intro);
@@ -437,7 +325,7 @@ write_report_sheet (Writer *w)
       {
         g_autofree char *heading = g_strdup_printf ("%s. %s", roman[i], doc->section_titles[i]);
 
-        merge (w, ws, row, 0, row, 5, heading, w->section);
+        gdnn_xlsx_merge (&w->st, ws, row, 0, row, 5, heading, w->section);
         row++;
         if (i == 3)
           {
@@ -452,19 +340,19 @@ write_report_sheet (Writer *w)
 
   /* Closing block: Nơi nhận left, the signer right (ô 7, 9b). */
   close_row = row;
-  put_str (w, ws, row, 0, "Nơi nhận:", w->recv_label);
-  merge (w, ws, row, 3, row, 5, doc->signer_title, w->sign_title);
+  gdnn_xlsx_put_str (&w->st, ws, row, 0, "Nơi nhận:", w->recv_label);
+  gdnn_xlsx_merge (&w->st, ws, row, 3, row, 5, doc->signer_title, w->sign_title);
   n_recipients = g_strv_length (doc->recipients);
   for (guint i = 0; i < n_recipients; i++)
     {
       g_autofree char *line = g_strdup_printf ("- %s%s", doc->recipients[i], i + 1 < n_recipients ? ";" : ".");
-      put_str (w, ws, row + 1 + i, 0, line, w->recv);
+      gdnn_xlsx_put_str (&w->st, ws, row + 1 + i, 0, line, w->recv);
     }
   row = close_row + MAX (5, n_recipients + 1);
-  merge (w, ws, row, 3, row, 5, doc->signer_name != NULL ? doc->signer_name : "", w->sign_name);
+  gdnn_xlsx_merge (&w->st, ws, row, 3, row, 5, doc->signer_name != NULL ? doc->signer_name : "", w->sign_name);
 
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_print_area (ws, 0, 0, row, 5), "print area");
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, worksheet_print_area (ws, 0, 0, row, 5), "print area");
 }
 
 /* ---- Nhiệm vụ ------------------------------------------------------- */
@@ -481,11 +369,11 @@ put_iso_date (Writer        *w,
   if (iso != NULL && sscanf (iso, "%d-%d-%d", &dt.year, &dt.month, &dt.day) == 3 &&
       g_date_valid_dmy (dt.day, dt.month, dt.year))
     {
-      if (w->err == LXW_NO_ERROR)
-        check (w, worksheet_write_datetime (ws, row, col, &dt, w->date), "date");
+      if (w->st.err == LXW_NO_ERROR)
+        gdnn_xlsx_check (&w->st, worksheet_write_datetime (ws, row, col, &dt, w->date), "date");
     }
   else
-    put_str (w, ws, row, col, NULL, w->date);
+    gdnn_xlsx_put_str (&w->st, ws, row, col, NULL, w->date);
 }
 
 static void
@@ -509,13 +397,13 @@ write_tasks_sheet (Writer *w)
   w->col_task_progress = 6;
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     {
-      col_width (w, ws, c, c, cols[c].width);
-      put_str (w, ws, 3, c, cols[c].name, w->head);
+      gdnn_xlsx_col_width (&w->st, ws, c, c, cols[c].width);
+      gdnn_xlsx_put_str (&w->st, ws, 3, c, cols[c].name, w->head);
     }
   page_setup (w, ws, TRUE, 3, 3);
-  merge (w, ws, 0, 0, 0, last, title, w->title);
-  merge (w, ws, 1, 0, 1, last, attached, w->subtitle);
-  row_height (w, ws, 1, 17.0 * lines_for (attached, 154, 13));
+  gdnn_xlsx_merge (&w->st, ws, 0, 0, 0, last, title, w->title);
+  gdnn_xlsx_merge (&w->st, ws, 1, 0, 1, last, attached, w->subtitle);
+  gdnn_xlsx_row_height (&w->st, ws, 1, 17.0 * gdnn_xlsx_lines_for (attached, 154, 13));
 
   for (guint g = 0; g < doc->task_groups->len; g++)
     {
@@ -523,24 +411,24 @@ write_tasks_sheet (Writer *w)
       g_autofree char *heading = group->code != NULL ? g_strdup_printf ("%s. %s", group->code, group->title)
                                                      : g_strdup (group->title);
 
-      merge (w, ws, row, 0, row, last, heading, w->group);
-      row_height (w, ws, row, 16.0 * lines_for (heading, 150, 12));
+      gdnn_xlsx_merge (&w->st, ws, row, 0, row, last, heading, w->group);
+      gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * gdnn_xlsx_lines_for (heading, 150, 12));
       row++;
       for (guint i = 0; i < group->tasks->len; i++)
         {
           GdnnReportTask *t = g_ptr_array_index (group->tasks, i);
-          guint lines = MAX (lines_for (t->title, cols[2].width, 12), lines_for (t->result, cols[7].width, 12));
+          guint lines = MAX (gdnn_xlsx_lines_for (t->title, cols[2].width, 12), gdnn_xlsx_lines_for (t->result, cols[7].width, 12));
 
-          lines = MAX (lines, lines_for (t->lead, cols[3].width, 12));
-          put_num (w, ws, row, 0, ++n, w->cell_center);
-          put_str (w, ws, row, 1, t->code, w->cell_center);
-          put_str (w, ws, row, 2, t->title, w->cell);
-          put_str (w, ws, row, 3, t->lead, w->cell);
+          lines = MAX (lines, gdnn_xlsx_lines_for (t->lead, cols[3].width, 12));
+          gdnn_xlsx_put_num (&w->st, ws, row, 0, ++n, w->cell_center);
+          gdnn_xlsx_put_str (&w->st, ws, row, 1, t->code, w->cell_center);
+          gdnn_xlsx_put_str (&w->st, ws, row, 2, t->title, w->cell);
+          gdnn_xlsx_put_str (&w->st, ws, row, 3, t->lead, w->cell);
           put_iso_date (w, ws, row, 4, t->due_date);
-          put_str (w, ws, row, 5, gdnn_report_task_status_text (t->status), w->cell_center);
+          gdnn_xlsx_put_str (&w->st, ws, row, 5, gdnn_report_task_status_text (t->status), w->cell_center);
           put_opt_num (w, ws, row, 6, t->reported, t->progress / 100.0, w->pct0);
-          put_str (w, ws, row, 7, t->result, w->cell);
-          row_height (w, ws, row, 16.0 * lines);
+          gdnn_xlsx_put_str (&w->st, ws, row, 7, t->result, w->cell);
+          gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * lines);
           g_array_append_val (w->task_rows, row);
           row++;
         }
@@ -640,24 +528,24 @@ write_indicator_chart (Writer        *w,
   g_autofree char *vals = NULL;
   g_autofree char *exps = NULL;
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
 
   /* The chart reads a small contiguous block, fed by formulas from the
    * table so that an edited value moves its bar. */
   /* The chart's block starts a printed page, and the chart stands beside
    * its data, so that a page break never cuts the chart. */
-  if (w->err == LXW_NO_ERROR)
+  if (w->st.err == LXW_NO_ERROR)
     {
       lxw_row_t breaks[] = { row, 0 };
-      check (w, worksheet_set_h_pagebreaks (ws, breaks), "page break");
+      gdnn_xlsx_check (&w->st, worksheet_set_h_pagebreaks (ws, breaks), "page break");
     }
-  merge (w, ws, row, 0, row, 5, heading, w->section);
-  put_str (w, ws, row + 1, 1, "Mã", w->head);
-  put_str (w, ws, row + 1, 2, value_name, w->head);
-  put_str (w, ws, row + 1, 3, expected_name, w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 5, heading, w->section);
+  gdnn_xlsx_put_str (&w->st, ws, row + 1, 1, "Mã", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row + 1, 2, value_name, w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row + 1, 3, expected_name, w->head);
   /* Column D is narrow: its header wraps. */
-  row_height (w, ws, row + 1, 16.0 * lines_for (expected_name, 7, 12));
+  gdnn_xlsx_row_height (&w->st, ws, row + 1, 16.0 * gdnn_xlsx_lines_for (expected_name, 7, 12));
   for (guint i = 0; i < doc->indicators->len; i++)
     {
       const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
@@ -670,27 +558,27 @@ write_indicator_chart (Writer        *w,
         continue;
       value_ref = cell_ref (NULL, src, value_col, FALSE);
       formula = g_strconcat ("=", value_ref, NULL);
-      put_str (w, ws, r, 1, ind->code, w->cell_center);
-      if (w->err == LXW_NO_ERROR)
-        check (w, worksheet_write_formula_num (ws, r, 2, formula, w->pct, ind->value / 100.0), "formula");
+      gdnn_xlsx_put_str (&w->st, ws, r, 1, ind->code, w->cell_center);
+      if (w->st.err == LXW_NO_ERROR)
+        gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 2, formula, w->pct, ind->value / 100.0), "formula");
       if (ind->has_track)
         {
           g_autofree char *ref = cell_ref (NULL, src, expected_col, FALSE);
           exp_ref = g_strconcat ("=", ref, NULL);
-          if (w->err == LXW_NO_ERROR)
-            check (w, worksheet_write_formula_num (ws, r, 3, exp_ref, w->pct, ind->expected / 100.0), "formula");
+          if (w->st.err == LXW_NO_ERROR)
+            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 3, exp_ref, w->pct, ind->expected / 100.0), "formula");
         }
       else
-        put_str (w, ws, r, 3, NULL, w->pct);
+        gdnn_xlsx_put_str (&w->st, ws, r, 3, NULL, w->pct);
       r++;
     }
-  if (r == first || w->err != LXW_NO_ERROR)
+  if (r == first || w->st.err != LXW_NO_ERROR)
     return;
 
   chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
   if (chart == NULL)
     {
-      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+      gdnn_xlsx_check (&w->st, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
       return;
     }
   cats = g_strdup_printf ("='%s'!$B$%u:$B$%u", GDNN_REPORT_SHEET_INDICATORS, first + 1, r);
@@ -699,14 +587,14 @@ write_indicator_chart (Writer        *w,
   series = chart_add_series (chart, cats, vals);
   if (series == NULL)
     {
-      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      gdnn_xlsx_check (&w->st, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
       return;
     }
   chart_series_set_name (series, value_name);
   series = chart_add_series (chart, cats, exps);
   if (series == NULL)
     {
-      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      gdnn_xlsx_check (&w->st, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
       return;
     }
   chart_series_set_name (series, expected_name);
@@ -721,7 +609,7 @@ write_indicator_chart (Writer        *w,
   chart_legend_set_font (chart, &font);
   {
     lxw_chart_options opt = { .x_offset = 10, .y_offset = 4, .x_scale = 1.6, .y_scale = 1.3 };
-    check (w, worksheet_insert_chart_opt (ws, row + 1, 4, chart, &opt), "chart");
+    gdnn_xlsx_check (&w->st, worksheet_insert_chart_opt (ws, row + 1, 4, chart, &opt), "chart");
   }
 }
 
@@ -752,50 +640,50 @@ write_indicators_sheet (Writer *w)
   w->col_numerator = c_num;
   w->col_denominator = c_den;
 
-  col_width (w, ws, 0, 0, 5);
-  col_width (w, ws, 1, 1, 9);
-  col_width (w, ws, 2, 2, 48);
-  col_width (w, ws, 3, 3, 7);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 0, 5);
+  gdnn_xlsx_col_width (&w->st, ws, 1, 1, 9);
+  gdnn_xlsx_col_width (&w->st, ws, 2, 2, 48);
+  gdnn_xlsx_col_width (&w->st, ws, 3, 3, 7);
   if (m > 0)
-    col_width (w, ws, c_target, c_num - 1, 9);
-  col_width (w, ws, c_num, c_den, 10);
-  col_width (w, ws, c_val, c_pct, 10);
-  col_width (w, ws, c_assess, c_assess, 10);
-  col_width (w, ws, c_note, c_note, 30);
+    gdnn_xlsx_col_width (&w->st, ws, c_target, c_num - 1, 9);
+  gdnn_xlsx_col_width (&w->st, ws, c_num, c_den, 10);
+  gdnn_xlsx_col_width (&w->st, ws, c_val, c_pct, 10);
+  gdnn_xlsx_col_width (&w->st, ws, c_assess, c_assess, 10);
+  gdnn_xlsx_col_width (&w->st, ws, c_note, c_note, 30);
   page_setup (w, ws, TRUE, 3, 4);
 
-  merge (w, ws, 0, 0, 0, c_note, title, w->title);
-  merge (w, ws, 1, 0, 1, c_note, attached, w->subtitle);
-  row_height (w, ws, 1, 17.0 * lines_for (attached, 150, 13));
+  gdnn_xlsx_merge (&w->st, ws, 0, 0, 0, c_note, title, w->title);
+  gdnn_xlsx_merge (&w->st, ws, 1, 0, 1, c_note, attached, w->subtitle);
+  gdnn_xlsx_row_height (&w->st, ws, 1, 17.0 * gdnn_xlsx_lines_for (attached, 150, 13));
 
   /* Two header rows with merged cells. */
-  merge (w, ws, 3, 0, 4, 0, "STT", w->head);
-  merge (w, ws, 3, 1, 4, 1, "Mã", w->head);
-  merge (w, ws, 3, 2, 4, 2, "Chỉ tiêu", w->head);
-  merge (w, ws, 3, 3, 4, 3, "Đơn vị tính", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 0, 4, 0, "STT", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 1, 4, 1, "Mã", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 2, 4, 2, "Chỉ tiêu", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 3, 4, 3, "Đơn vị tính", w->head);
   if (m > 0)
     {
-      merge (w, ws, 3, c_target, 3, c_num - 1, "Mục tiêu", w->head);
+      gdnn_xlsx_merge (&w->st, ws, 3, c_target, 3, c_num - 1, "Mục tiêu", w->head);
       for (guint i = 0; i < m; i++)
         {
           g_autofree char *y = g_strdup_printf ("Năm %d", g_array_index (doc->milestone_years, int, i));
-          put_str (w, ws, 4, c_target + i, y, w->head);
+          gdnn_xlsx_put_str (&w->st, ws, 4, c_target + i, y, w->head);
         }
     }
-  merge (w, ws, 3, c_num, 3, c_val, result, w->head);
-  put_str (w, ws, 4, c_num, "Tử số", w->head);
-  put_str (w, ws, 4, c_den, "Mẫu số", w->head);
-  put_str (w, ws, 4, c_val, "Giá trị", w->head);
-  merge (w, ws, 3, c_exp, 4, c_exp, expected, w->head);
-  merge (w, ws, 3, c_pct, 4, c_pct, "So với mục tiêu", w->head);
-  merge (w, ws, 3, c_assess, 4, c_assess, "Đánh giá", w->head);
-  merge (w, ws, 3, c_note, 4, c_note, "Giải trình", w->head);
-  row_height (w, ws, 3, 32);
+  gdnn_xlsx_merge (&w->st, ws, 3, c_num, 3, c_val, result, w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, c_num, "Tử số", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, c_den, "Mẫu số", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, c_val, "Giá trị", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, c_exp, 4, c_exp, expected, w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, c_pct, 4, c_pct, "So với mục tiêu", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, c_assess, 4, c_assess, "Đánh giá", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, c_note, 4, c_note, "Giải trình", w->head);
+  gdnn_xlsx_row_height (&w->st, ws, 3, 32);
 
   for (guint i = 0; i < doc->indicators->len; i++)
     {
       const GdnnReportIndicator *r = g_ptr_array_index (doc->indicators, i);
-      guint lines = MAX (lines_for (r->name, 48, 12), lines_for (r->note, 30, 12));
+      guint lines = MAX (gdnn_xlsx_lines_for (r->name, 48, 12), gdnn_xlsx_lines_for (r->note, 30, 12));
 
       if (first_group || g_strcmp0 (group, r->group_code) != 0)
         {
@@ -804,15 +692,15 @@ write_indicators_sheet (Writer *w)
           group = r->group_code;
           if (*heading != '\0')
             {
-              merge (w, ws, row, 0, row, c_note, heading, w->group);
+              gdnn_xlsx_merge (&w->st, ws, row, 0, row, c_note, heading, w->group);
               row++;
             }
         }
 
-      put_num (w, ws, row, 0, r->number, w->cell_center);
-      put_str (w, ws, row, 1, r->code, w->cell_center);
-      put_str (w, ws, row, 2, r->name, w->cell);
-      put_str (w, ws, row, 3, r->unit_label, w->cell_center);
+      gdnn_xlsx_put_num (&w->st, ws, row, 0, r->number, w->cell_center);
+      gdnn_xlsx_put_str (&w->st, ws, row, 1, r->code, w->cell_center);
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, r->name, w->cell);
+      gdnn_xlsx_put_str (&w->st, ws, row, 3, r->unit_label, w->cell_center);
       for (guint k = 0; k < m; k++)
         {
           int year = g_array_index (doc->milestone_years, int, k);
@@ -824,12 +712,12 @@ write_indicators_sheet (Writer *w)
               if (tg->year == year)
                 {
                   found = TRUE;
-                  put_num (w, ws, row, c_target + k, as_cell (r->measure, tg->value),
+                  gdnn_xlsx_put_num (&w->st, ws, row, c_target + k, as_cell (r->measure, tg->value),
                            r->measure == GDNN_MEASURE_RATIO ? w->pct0 : measure_format (w, r->measure, tg->value));
                 }
             }
           if (!found)
-            put_str (w, ws, row, c_target + k, NULL, w->cell);
+            gdnn_xlsx_put_str (&w->st, ws, row, c_target + k, NULL, w->cell);
         }
       put_opt_num (w, ws, row, c_num, r->has_numerator, r->numerator,
                    measure_format (w, r->measure == GDNN_MEASURE_RATIO ? GDNN_MEASURE_COUNT : r->measure, r->numerator));
@@ -840,8 +728,8 @@ write_indicators_sheet (Writer *w)
           g_autofree char *n = cell_ref (NULL, row, c_num, FALSE);
           g_autofree char *d = cell_ref (NULL, row, c_den, FALSE);
           g_autofree char *formula = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", d, n, d);
-          if (w->err == LXW_NO_ERROR)
-            check (w, worksheet_write_formula_num (ws, row, c_val, formula, w->pct, r->value / 100.0), "formula");
+          if (w->st.err == LXW_NO_ERROR)
+            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, row, c_val, formula, w->pct, r->value / 100.0), "formula");
         }
       else
         put_opt_num (w, ws, row, c_val, r->has_value, as_cell (r->measure, r->value),
@@ -849,9 +737,9 @@ write_indicators_sheet (Writer *w)
       put_opt_num (w, ws, row, c_exp, r->has_track, as_cell (r->measure, r->expected),
                    measure_format (w, r->measure, round (r->expected * 100) / 100));
       put_opt_num (w, ws, row, c_pct, r->has_percent_of_target, r->percent_of_target / 100.0, w->pct);
-      put_str (w, ws, row, c_assess, gdnn_report_assessment_label (r->assessment), w->cell_center);
-      put_str (w, ws, row, c_note, r->note, w->cell);
-      row_height (w, ws, row, 16.0 * lines);
+      gdnn_xlsx_put_str (&w->st, ws, row, c_assess, gdnn_report_assessment_label (r->assessment), w->cell_center);
+      gdnn_xlsx_put_str (&w->st, ws, row, c_note, r->note, w->cell);
+      gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * lines);
       g_array_append_val (w->indicator_rows, row);
       row++;
     }
@@ -880,48 +768,48 @@ write_budget_sheet (Writer *w)
 
   if (ws == NULL)
     return;
-  col_width (w, ws, 0, 0, 5);
-  col_width (w, ws, 1, 1, 40);
-  col_width (w, ws, 2, 2, 14);
-  col_width (w, ws, 3, last, 15);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 0, 5);
+  gdnn_xlsx_col_width (&w->st, ws, 1, 1, 40);
+  gdnn_xlsx_col_width (&w->st, ws, 2, 2, 14);
+  gdnn_xlsx_col_width (&w->st, ws, 3, last, 15);
   page_setup (w, ws, FALSE, 3, 4);
-  merge (w, ws, 0, 0, 0, last, title, w->title);
-  merge (w, ws, 1, 0, 1, last, attached, w->subtitle);
-  row_height (w, ws, 1, 17.0 * lines_for (attached, 104, 13));
-  merge (w, ws, 2, 4, 2, last, "Đơn vị tính: đồng", w->unit_note);
+  gdnn_xlsx_merge (&w->st, ws, 0, 0, 0, last, title, w->title);
+  gdnn_xlsx_merge (&w->st, ws, 1, 0, 1, last, attached, w->subtitle);
+  gdnn_xlsx_row_height (&w->st, ws, 1, 17.0 * gdnn_xlsx_lines_for (attached, 104, 13));
+  gdnn_xlsx_merge (&w->st, ws, 2, 4, 2, last, "Đơn vị tính: đồng", w->unit_note);
 
-  merge (w, ws, 3, 0, 4, 0, "STT", w->head);
-  merge (w, ws, 3, 1, 4, 1, "Nội dung", w->head);
-  merge (w, ws, 3, 2, 4, 2, "Nguồn kinh phí", w->head);
-  merge (w, ws, 3, 3, 3, 4, year, w->head);
-  merge (w, ws, 3, 5, 3, 6, total, w->head);
-  put_str (w, ws, 4, 3, "Kế hoạch", w->head);
-  put_str (w, ws, 4, 4, "Thực hiện", w->head);
-  put_str (w, ws, 4, 5, "Kế hoạch", w->head);
-  put_str (w, ws, 4, 6, "Thực hiện", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 0, 4, 0, "STT", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 1, 4, 1, "Nội dung", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 2, 4, 2, "Nguồn kinh phí", w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 3, 3, 4, year, w->head);
+  gdnn_xlsx_merge (&w->st, ws, 3, 5, 3, 6, total, w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, 3, "Kế hoạch", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, 4, "Thực hiện", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, 5, "Kế hoạch", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, 4, 6, "Thực hiện", w->head);
   if (doc->budget_has_reference)
-    merge (w, ws, 3, 7, 4, 7, reference, w->head);
+    gdnn_xlsx_merge (&w->st, ws, 3, 7, 4, 7, reference, w->head);
 
   first = row;
   for (guint i = 0; i < doc->budget_lines->len; i++)
     {
       const GdnnReportBudgetLine *b = g_ptr_array_index (doc->budget_lines, i);
 
-      put_num (w, ws, row, 0, i + 1, w->cell_center);
-      put_str (w, ws, row, 1, b->name, w->cell);
-      put_str (w, ws, row, 2, gdnn_report_source_label (b->source), w->cell_center);
-      put_num (w, ws, row, 3, b->planned, w->integer);
+      gdnn_xlsx_put_num (&w->st, ws, row, 0, i + 1, w->cell_center);
+      gdnn_xlsx_put_str (&w->st, ws, row, 1, b->name, w->cell);
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, gdnn_report_source_label (b->source), w->cell_center);
+      gdnn_xlsx_put_num (&w->st, ws, row, 3, b->planned, w->integer);
       put_opt_num (w, ws, row, 4, b->has_spent, b->spent, w->integer);
-      put_num (w, ws, row, 5, b->planned_total, w->integer);
-      put_num (w, ws, row, 6, b->spent_total, w->integer);
+      gdnn_xlsx_put_num (&w->st, ws, row, 5, b->planned_total, w->integer);
+      gdnn_xlsx_put_num (&w->st, ws, row, 6, b->spent_total, w->integer);
       if (doc->budget_has_reference)
         put_opt_num (w, ws, row, 7, b->has_reference, b->reference, w->integer);
-      row_height (w, ws, row, 16.0 * lines_for (b->name, 40, 12));
+      gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * gdnn_xlsx_lines_for (b->name, 40, 12));
       g_array_append_val (w->budget_rows, row);
       row++;
     }
 
-  merge (w, ws, row, 0, row, 2, "Tổng cộng", w->total_label);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 2, "Tổng cộng", w->total_label);
   {
     const double totals[5] = { doc->budget_planned, doc->budget_spent, doc->budget_planned_total,
                                doc->budget_spent_total, doc->budget_reference };
@@ -932,9 +820,9 @@ write_budget_sheet (Writer *w)
         g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", from, to);
 
         if (row == first)
-          put_num (w, ws, row, 3 + c, 0, w->total_int);
-        else if (w->err == LXW_NO_ERROR)
-          check (w, worksheet_write_formula_num (ws, row, 3 + c, formula, w->total_int, totals[c]), "formula");
+          gdnn_xlsx_put_num (&w->st, ws, row, 3 + c, 0, w->total_int);
+        else if (w->st.err == LXW_NO_ERROR)
+          gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, row, 3 + c, formula, w->total_int, totals[c]), "formula");
       }
   }
 }
@@ -948,8 +836,8 @@ data_pair (Writer        *w,
            const char    *key,
            const char    *value)
 {
-  put_str (w, ws, *row, 0, key, NULL);
-  put_str (w, ws, *row, 1, value, w->data_text);
+  gdnn_xlsx_put_str (&w->st, ws, *row, 0, key, NULL);
+  gdnn_xlsx_put_str (&w->st, ws, *row, 1, value, w->data_text);
   (*row)++;
 }
 
@@ -960,8 +848,8 @@ data_number (Writer        *w,
              const char    *key,
              double         value)
 {
-  put_str (w, ws, *row, 0, key, NULL);
-  put_num (w, ws, *row, 1, value, NULL);
+  gdnn_xlsx_put_str (&w->st, ws, *row, 0, key, NULL);
+  gdnn_xlsx_put_num (&w->st, ws, *row, 1, value, NULL);
   (*row)++;
 }
 
@@ -972,7 +860,7 @@ data_header (Writer        *w,
              const char   **names)
 {
   for (lxw_col_t c = 0; names[c] != NULL; c++)
-    put_str (w, ws, *row, c, names[c], NULL);
+    gdnn_xlsx_put_str (&w->st, ws, *row, c, names[c], NULL);
   (*row)++;
 }
 
@@ -986,7 +874,7 @@ put_ref (Writer        *w,
          lxw_col_t      ref_col)
 {
   g_autofree char *ref = cell_ref (sheet, ref_row, ref_col, TRUE);
-  put_str (w, ws, row, col, ref, w->data_text);
+  gdnn_xlsx_put_str (&w->st, ws, row, col, ref, w->data_text);
 }
 
 static void
@@ -1007,8 +895,8 @@ write_data_sheet (Writer *w)
   if (ws == NULL)
     return;
   worksheet_hide (ws);
-  col_width (w, ws, 0, 0, 18);
-  col_width (w, ws, 1, 1, 30);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 0, 18);
+  gdnn_xlsx_col_width (&w->st, ws, 1, 1, 30);
 
   data_pair (w, ws, &row, "format", GDNN_REPORT_DATA_FORMAT);
   data_number (w, ws, &row, "schema_version", GDNN_REPORT_DATA_SCHEMA_VERSION);
@@ -1034,14 +922,14 @@ write_data_sheet (Writer *w)
       const GdnnReportIndicator *r = g_ptr_array_index (doc->indicators, i);
       lxw_row_t vis = g_array_index (w->indicator_rows, lxw_row_t, i);
 
-      put_str (w, ws, row, 0, "indicator", NULL);
-      put_str (w, ws, row, 1, r->code, w->data_text);
-      put_str (w, ws, row, 2, gdnn_measure_to_string (r->measure), NULL);
+      gdnn_xlsx_put_str (&w->st, ws, row, 0, "indicator", NULL);
+      gdnn_xlsx_put_str (&w->st, ws, row, 1, r->code, w->data_text);
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, gdnn_measure_to_string (r->measure), NULL);
       put_opt_num (w, ws, row, 3, r->has_numerator, r->numerator, NULL);
       put_opt_num (w, ws, row, 4, r->has_denominator, r->denominator, NULL);
       put_opt_num (w, ws, row, 5, r->has_value, r->value, NULL);
-      put_str (w, ws, row, 6, r->note, w->data_text);
-      put_str (w, ws, row, 7, r->value_status, NULL);
+      gdnn_xlsx_put_str (&w->st, ws, row, 6, r->note, w->data_text);
+      gdnn_xlsx_put_str (&w->st, ws, row, 7, r->value_status, NULL);
       put_ref (w, ws, row, 8, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_numerator);
       put_ref (w, ws, row, 9, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_denominator);
     }
@@ -1056,11 +944,11 @@ write_data_sheet (Writer *w)
           const GdnnReportTask *t = g_ptr_array_index (group->tasks, i);
           lxw_row_t vis = g_array_index (w->task_rows, lxw_row_t, k);
 
-          put_str (w, ws, row, 0, "task", NULL);
-          put_str (w, ws, row, 1, t->code, w->data_text);
-          put_str (w, ws, row, 2, t->reported ? gdnn_task_status_to_string (t->status) : NULL, NULL);
+          gdnn_xlsx_put_str (&w->st, ws, row, 0, "task", NULL);
+          gdnn_xlsx_put_str (&w->st, ws, row, 1, t->code, w->data_text);
+          gdnn_xlsx_put_str (&w->st, ws, row, 2, t->reported ? gdnn_task_status_to_string (t->status) : NULL, NULL);
           put_opt_num (w, ws, row, 3, t->reported, t->progress, NULL);
-          put_str (w, ws, row, 4, t->result, w->data_text);
+          gdnn_xlsx_put_str (&w->st, ws, row, 4, t->result, w->data_text);
           put_ref (w, ws, row, 5, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_status);
           put_ref (w, ws, row, 6, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_progress);
         }
@@ -1073,26 +961,26 @@ write_data_sheet (Writer *w)
       const GdnnReportBudgetLine *b = g_ptr_array_index (doc->budget_lines, i);
       lxw_row_t vis = g_array_index (w->budget_rows, lxw_row_t, i);
 
-      put_str (w, ws, row, 0, "budget", NULL);
-      put_num (w, ws, row, 1, i + 1, NULL);
-      put_str (w, ws, row, 2, b->name, w->data_text);
-      put_str (w, ws, row, 3, gdnn_budget_source_to_string (b->source), NULL);
-      put_num (w, ws, row, 4, doc->year, NULL);
-      put_num (w, ws, row, 5, b->planned, NULL);
+      gdnn_xlsx_put_str (&w->st, ws, row, 0, "budget", NULL);
+      gdnn_xlsx_put_num (&w->st, ws, row, 1, i + 1, NULL);
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, b->name, w->data_text);
+      gdnn_xlsx_put_str (&w->st, ws, row, 3, gdnn_budget_source_to_string (b->source), NULL);
+      gdnn_xlsx_put_num (&w->st, ws, row, 4, doc->year, NULL);
+      gdnn_xlsx_put_num (&w->st, ws, row, 5, b->planned, NULL);
       put_opt_num (w, ws, row, 6, b->has_spent, b->spent, NULL);
       put_ref (w, ws, row, 7, GDNN_REPORT_SHEET_BUDGET, vis, 3);
       put_ref (w, ws, row, 8, GDNN_REPORT_SHEET_BUDGET, vis, 4);
     }
   row++;
-  put_str (w, ws, row, 0, "#end", NULL);
+  gdnn_xlsx_put_str (&w->st, ws, row, 0, "#end", NULL);
 }
 
 static void
 set_properties (Writer *w)
 {
   const GdnnReportDoc *doc = w->doc;
-  g_autofree char *title = nfc (doc->subject);
-  g_autofree char *author = nfc (doc->unit_name);
+  g_autofree char *title = gdnn_xlsx_nfc (doc->subject);
+  g_autofree char *author = gdnn_xlsx_nfc (doc->unit_name);
   g_autofree char *subject = g_strdup_printf ("Báo cáo năm %d", doc->year);
   g_autofree char *keywords = g_strdup_printf ("%s; %s; %d", doc->plan_number, doc->unit_code, doc->year);
   lxw_doc_properties props = {
@@ -1107,15 +995,15 @@ set_properties (Writer *w)
     .comments = (char *) "gdnn-report " PACKAGE_VERSION,
   };
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
-  check (w, workbook_set_properties (w->wb, &props), "document properties");
-  if (w->err == LXW_NO_ERROR && doc->unit_code != NULL)
-    check (w, workbook_set_custom_property_string (w->wb, "Mã đơn vị", doc->unit_code), "custom property");
-  if (w->err == LXW_NO_ERROR)
-    check (w, workbook_set_custom_property_string (w->wb, "Số kế hoạch", doc->plan_number), "custom property");
-  if (w->err == LXW_NO_ERROR)
-    check (w, workbook_set_custom_property_number (w->wb, "Năm báo cáo", doc->year), "custom property");
+  gdnn_xlsx_check (&w->st, workbook_set_properties (w->wb, &props), "document properties");
+  if (w->st.err == LXW_NO_ERROR && doc->unit_code != NULL)
+    gdnn_xlsx_check (&w->st, workbook_set_custom_property_string (w->wb, "Mã đơn vị", doc->unit_code), "custom property");
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, workbook_set_custom_property_string (w->wb, "Số kế hoạch", doc->plan_number), "custom property");
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, workbook_set_custom_property_number (w->wb, "Năm báo cáo", doc->year), "custom property");
 }
 
 /**
@@ -1132,20 +1020,12 @@ gdnn_report_xlsx_write (const GdnnReportDoc  *doc,
 {
   Writer w = { 0 };
   g_autofree char *tmp = NULL;
-  lxw_error close_err;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  w.wb = workbook_new (tmp);
-  if (w.wb == NULL)
-    {
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   /* Translators: %s is a file name. */
-                   _("Cannot create the workbook “%s”."), path);
-      return FALSE;
-    }
+  if (!(w.wb = gdnn_xlsx_open (path, &tmp, error)))
+    return FALSE;
   w.doc = doc;
   w.indicator_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
   w.task_rows = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
@@ -1159,32 +1039,8 @@ gdnn_report_xlsx_write (const GdnnReportDoc  *doc,
   write_data_sheet (&w);
   set_properties (&w);
 
-  /* workbook_close () also frees the workbook: always call it. */
-  close_err = workbook_close (w.wb);
-  check (&w, close_err, "saving");
   g_array_unref (w.indicator_rows);
   g_array_unref (w.task_rows);
   g_array_unref (w.budget_rows);
-
-  if (w.err == LXW_NO_ERROR && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   /* Translators: %s is a file name, then the system's reason. */
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
-      g_free (w.where);
-      return FALSE;
-    }
-  if (w.err != LXW_NO_ERROR)
-    {
-      g_unlink (tmp);
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   /* Translators: the first %s is a file name, the second what was written
-                    * (in English), the third libxlsxwriter's reason (in English). */
-                   _("Cannot write the workbook “%s” (%s): %s"), path, w.where, lxw_strerror (w.err));
-      g_free (w.where);
-      return FALSE;
-    }
-  return TRUE;
+  return gdnn_xlsx_finish (&w.st, w.wb, tmp, path, error);
 }

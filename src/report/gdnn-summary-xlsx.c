@@ -16,6 +16,8 @@
 
 #include <xlsxwriter.h>
 
+#include "gdnn-xlsx-cells.h"
+
 #include "gdnn-report-doc.h"
 #include "gdnn-summary-xlsx.h"
 
@@ -36,112 +38,19 @@
 typedef struct
 {
   lxw_workbook         *wb;
-  lxw_error             err;
-  char                 *where;
+  GdnnXlsxStatus st;
   const GdnnSummaryDoc *doc;
   lxw_format *gov, *org, *nat, *motto, *plain, *italic, *type, *subject, *body, *section;
   lxw_format *recv_label, *recv, *sign;
   lxw_format *head, *group, *cell, *center, *integer, *decimal, *pct, *yesno, *total, *total_int;
 } Writer;
 
-static void
-check (Writer     *w,
-       lxw_error   err,
-       const char *where)
-{
-  if (w->err != LXW_NO_ERROR || err == LXW_NO_ERROR)
-    return;
-  w->err = err;
-  w->where = g_strdup (where);
-}
 
-static void
-put_str (Writer        *w,
-         lxw_worksheet *ws,
-         lxw_row_t      row,
-         lxw_col_t      col,
-         const char    *text,
-         lxw_format    *fmt)
-{
-  g_autofree char *s = NULL;
 
-  if (w->err != LXW_NO_ERROR)
-    return;
-  if (text == NULL || *text == '\0')
-    {
-      check (w, worksheet_write_blank (ws, row, col, fmt), "blank");
-      return;
-    }
-  s = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  check (w, worksheet_write_string (ws, row, col, s, fmt), "string");
-}
 
-static void
-put_num (Writer        *w,
-         lxw_worksheet *ws,
-         lxw_row_t      row,
-         lxw_col_t      col,
-         double         value,
-         lxw_format    *fmt)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_write_number (ws, row, col, value, fmt), "number");
-}
 
-static void
-merge (Writer        *w,
-       lxw_worksheet *ws,
-       lxw_row_t      r1,
-       lxw_col_t      c1,
-       lxw_row_t      r2,
-       lxw_col_t      c2,
-       const char    *text,
-       lxw_format    *fmt)
-{
-  g_autofree char *s = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFC);
 
-  if (w->err != LXW_NO_ERROR)
-    return;
-  if (r1 == r2 && c1 == c2)
-    check (w, worksheet_write_string (ws, r1, c1, s, fmt), "string");
-  else
-    check (w, worksheet_merge_range (ws, r1, c1, r2, c2, s, fmt), "merged cells");
-}
 
-static void
-row_height (Writer        *w,
-            lxw_worksheet *ws,
-            lxw_row_t      row,
-            double         points)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_set_row (ws, row, points, NULL), "row height");
-}
-
-static void
-col_width (Writer        *w,
-           lxw_worksheet *ws,
-           lxw_col_t      first,
-           lxw_col_t      last,
-           double         width)
-{
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_set_column (ws, first, last, width, NULL), "column width");
-}
-
-/* Wrapped text in merged cells does not grow its row: estimate the lines
- * (a column unit holds about one 12 pt character). */
-static guint
-lines_for (const char *text,
-           double      width_units)
-{
-  g_auto(GStrv) paras = g_strsplit (text != NULL ? text : "", "\n", -1);
-  guint lines = 0;
-
-  for (guint i = 0; paras[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (g_utf8_strlen (paras[i], -1) / MAX (4.0, width_units * 1.1)));
-  return MAX (1, lines);
-}
 
 static lxw_format *
 fmt_new (Writer  *w,
@@ -211,7 +120,7 @@ page_setup (Writer        *w,
             lxw_worksheet *ws,
             gboolean       landscape)
 {
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
   worksheet_set_paper (ws, PAPER_A4);
   if (landscape)
@@ -221,7 +130,7 @@ page_setup (Writer        *w,
   worksheet_set_margins (ws, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM);
   worksheet_center_horizontally (ws);
   /* Page numbers centred in the top margin (Nghị định 30/2020). */
-  check (w, worksheet_set_header (ws, "&C&\"Times New Roman\"&13&P"), "page header");
+  gdnn_xlsx_check (&w->st, worksheet_set_header (ws, "&C&\"Times New Roman\"&13&P"), "page header");
 }
 
 /* A value of @measure as the cell stores it: ratios as fractions. */
@@ -235,13 +144,13 @@ put_value (Writer        *w,
            double         value)
 {
   if (!has)
-    put_str (w, ws, row, col, NULL, w->center);
+    gdnn_xlsx_put_str (&w->st, ws, row, col, NULL, w->center);
   else if (measure == GDNN_MEASURE_RATIO)
-    put_num (w, ws, row, col, value / 100.0, w->pct);
+    gdnn_xlsx_put_num (&w->st, ws, row, col, value / 100.0, w->pct);
   else if (measure == GDNN_MEASURE_BOOLEAN)
-    put_num (w, ws, row, col, value >= 0.5 ? 1 : 0, w->yesno);
+    gdnn_xlsx_put_num (&w->st, ws, row, col, value >= 0.5 ? 1 : 0, w->yesno);
   else
-    put_num (w, ws, row, col, value, value == floor (value) ? w->integer : w->decimal);
+    gdnn_xlsx_put_num (&w->st, ws, row, col, value, value == floor (value) ? w->integer : w->decimal);
 }
 
 static char *
@@ -273,12 +182,12 @@ write_chart (Writer        *w,
   lxw_chart *chart;
   lxw_chart_series *series;
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
   chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
   if (chart == NULL)
     {
-      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+      gdnn_xlsx_check (&w->st, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
       return;
     }
   cats = g_strdup_printf ("='%s'!$I$%u:$I$%u", GDNN_SUMMARY_SHEET_SUMMARY, first + 1, last + 1);
@@ -286,7 +195,7 @@ write_chart (Writer        *w,
   series = chart_add_series (chart, cats, vals);
   if (series == NULL)
     {
-      check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      gdnn_xlsx_check (&w->st, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
       return;
     }
   chart_series_set_name (series, "Kết quả chung");
@@ -300,7 +209,7 @@ write_chart (Writer        *w,
   chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
   {
     lxw_chart_options opt = { .x_offset = 4, .y_offset = 4, .x_scale = 1.5, .y_scale = 1.2 };
-    check (w, worksheet_insert_chart_opt (ws, at, 1, chart, &opt), "chart");
+    gdnn_xlsx_check (&w->st, worksheet_insert_chart_opt (ws, at, 1, chart, &opt), "chart");
   }
 }
 
@@ -315,54 +224,54 @@ write_summary_sheet (Writer *w)
   const char *group = NULL;
   guint n_ratio = 0;
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
   ws = workbook_add_worksheet (w->wb, GDNN_SUMMARY_SHEET_SUMMARY);
   if (ws == NULL)
     {
-      check (w, LXW_ERROR_SHEETNAME_ALREADY_USED, GDNN_SUMMARY_SHEET_SUMMARY);
+      gdnn_xlsx_check (&w->st, LXW_ERROR_SHEETNAME_ALREADY_USED, GDNN_SUMMARY_SHEET_SUMMARY);
       return;
     }
   page_setup (w, ws, FALSE);
-  if (w->err == LXW_NO_ERROR)
+  if (w->st.err == LXW_NO_ERROR)
     worksheet_fit_to_pages (ws, 1, 0);
-  col_width (w, ws, 0, 0, 6);
-  col_width (w, ws, 1, 1, 40);
-  col_width (w, ws, 2, 2, 8);
-  col_width (w, ws, 3, 3, 10);
-  col_width (w, ws, 4, 5, 12);
-  col_width (w, ws, 6, 7, 11);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 0, 6);
+  gdnn_xlsx_col_width (&w->st, ws, 1, 1, 40);
+  gdnn_xlsx_col_width (&w->st, ws, 2, 2, 8);
+  gdnn_xlsx_col_width (&w->st, ws, 3, 3, 10);
+  gdnn_xlsx_col_width (&w->st, ws, 4, 5, 12);
+  gdnn_xlsx_col_width (&w->st, ws, 6, 7, 11);
 
   /* Header block: left B–C, right D–H. */
-  merge (w, ws, 0, 0, 0, 2, doc->governing_body != NULL ? doc->governing_body : "", w->gov);
-  merge (w, ws, 0, 3, 0, 7, doc->national_title, w->nat);
-  merge (w, ws, 1, 0, 1, 2, doc->issuing_body, w->org);
-  merge (w, ws, 1, 3, 1, 7, doc->motto, w->motto);
-  row_height (w, ws, 1, 16.0 * lines_for (doc->issuing_body, 40));
-  merge (w, ws, 3, 0, 3, 2, number, w->plain);
-  merge (w, ws, 3, 3, 3, 7, doc->place_date, w->italic);
-  merge (w, ws, 5, 0, 5, 7, doc->doc_type, w->type);
-  merge (w, ws, 6, 0, 6, 7, doc->subject, w->subject);
-  row_height (w, ws, 6, 18.0 * lines_for (doc->subject, SUMMARY_WIDTH * 0.9));
-  merge (w, ws, 8, 0, 8, 7, doc->intro, w->body);
-  row_height (w, ws, 8, 18.0 * lines_for (doc->intro, SUMMARY_WIDTH));
+  gdnn_xlsx_merge (&w->st, ws, 0, 0, 0, 2, doc->governing_body != NULL ? doc->governing_body : "", w->gov);
+  gdnn_xlsx_merge (&w->st, ws, 0, 3, 0, 7, doc->national_title, w->nat);
+  gdnn_xlsx_merge (&w->st, ws, 1, 0, 1, 2, doc->issuing_body, w->org);
+  gdnn_xlsx_merge (&w->st, ws, 1, 3, 1, 7, doc->motto, w->motto);
+  gdnn_xlsx_row_height (&w->st, ws, 1, 16.0 * gdnn_xlsx_lines_for (doc->issuing_body, 40, 12));
+  gdnn_xlsx_merge (&w->st, ws, 3, 0, 3, 2, number, w->plain);
+  gdnn_xlsx_merge (&w->st, ws, 3, 3, 3, 7, doc->place_date, w->italic);
+  gdnn_xlsx_merge (&w->st, ws, 5, 0, 5, 7, doc->doc_type, w->type);
+  gdnn_xlsx_merge (&w->st, ws, 6, 0, 6, 7, doc->subject, w->subject);
+  gdnn_xlsx_row_height (&w->st, ws, 6, 18.0 * gdnn_xlsx_lines_for (doc->subject, SUMMARY_WIDTH * 0.9, 12));
+  gdnn_xlsx_merge (&w->st, ws, 8, 0, 8, 7, doc->intro, w->body);
+  gdnn_xlsx_row_height (&w->st, ws, 8, 18.0 * gdnn_xlsx_lines_for (doc->intro, SUMMARY_WIDTH, 12));
   row = 9;
 
   heading = g_strdup_printf ("I. %s", doc->section_titles[0]);
-  merge (w, ws, row, 0, row, 7, heading, w->section);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, heading, w->section);
   g_clear_pointer (&heading, g_free);
   row++;
   {
     g_auto(GStrv) paras = g_strsplit (doc->receipt_text, "\n", -1);
     for (guint i = 0; paras[i] != NULL; i++, row++)
       {
-        merge (w, ws, row, 0, row, 7, paras[i], w->body);
-        row_height (w, ws, row, 18.0 * lines_for (paras[i], SUMMARY_WIDTH));
+        gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, paras[i], w->body);
+        gdnn_xlsx_row_height (&w->st, ws, row, 18.0 * gdnn_xlsx_lines_for (paras[i], SUMMARY_WIDTH, 12));
       }
   }
 
   heading = g_strdup_printf ("II. %s", doc->section_titles[1]);
-  merge (w, ws, row, 0, row, 7, heading, w->section);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, heading, w->section);
   g_clear_pointer (&heading, g_free);
   row++;
   head_row = row;
@@ -370,8 +279,8 @@ write_summary_sheet (Writer *w)
     static const char *const head[] = { "STT", "Chỉ tiêu", "ĐVT", "Số đơn vị báo cáo", "Tử số", "Mẫu số",
                                         "Kết quả", "Mục tiêu" };
     for (guint c = 0; c < G_N_ELEMENTS (head); c++)
-      put_str (w, ws, row, c, head[c], w->head);
-    row_height (w, ws, row, 32);
+      gdnn_xlsx_put_str (&w->st, ws, row, c, head[c], w->head);
+    gdnn_xlsx_row_height (&w->st, ws, row, 32);
     row++;
   }
   for (guint i = 0; i < doc->indicators->len; i++)
@@ -386,30 +295,30 @@ write_summary_sheet (Writer *w)
           group = r->group_code;
           if (*g != '\0')
             {
-              merge (w, ws, row, 0, row, 7, g, w->group);
-              row_height (w, ws, row, 16.0 * lines_for (g, SUMMARY_WIDTH));
+              gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, g, w->group);
+              gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * gdnn_xlsx_lines_for (g, SUMMARY_WIDTH, 12));
               row++;
             }
         }
-      put_num (w, ws, row, 0, r->number, w->center);
-      put_str (w, ws, row, 1, name, w->cell);
-      row_height (w, ws, row, 16.0 * lines_for (name, 40));
-      put_str (w, ws, row, 2, r->unit_label, w->center);
-      put_num (w, ws, row, 3, r->units_reporting, w->center);
+      gdnn_xlsx_put_num (&w->st, ws, row, 0, r->number, w->center);
+      gdnn_xlsx_put_str (&w->st, ws, row, 1, name, w->cell);
+      gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * gdnn_xlsx_lines_for (name, 40, 12));
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, r->unit_label, w->center);
+      gdnn_xlsx_put_num (&w->st, ws, row, 3, r->units_reporting, w->center);
       if (any && r->measure != GDNN_MEASURE_BOOLEAN)
-        put_num (w, ws, row, 4, r->numerator, r->numerator == floor (r->numerator) ? w->integer : w->decimal);
+        gdnn_xlsx_put_num (&w->st, ws, row, 4, r->numerator, r->numerator == floor (r->numerator) ? w->integer : w->decimal);
       else
-        put_str (w, ws, row, 4, NULL, w->cell);
+        gdnn_xlsx_put_str (&w->st, ws, row, 4, NULL, w->cell);
       if (any && r->measure == GDNN_MEASURE_RATIO)
-        put_num (w, ws, row, 5, r->denominator, r->denominator == floor (r->denominator) ? w->integer : w->decimal);
+        gdnn_xlsx_put_num (&w->st, ws, row, 5, r->denominator, r->denominator == floor (r->denominator) ? w->integer : w->decimal);
       else
-        put_str (w, ws, row, 5, NULL, w->cell);
+        gdnn_xlsx_put_str (&w->st, ws, row, 5, NULL, w->cell);
       put_value (w, ws, row, 6, r->measure, r->has_value, r->value);
       put_value (w, ws, row, 7, r->measure, r->has_target, r->target_value);
       row++;
     }
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_repeat_rows (ws, head_row, head_row), "print titles");
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, worksheet_repeat_rows (ws, head_row, head_row), "print titles");
 
   /* The chart's data beside the table (columns I–J, hidden from print by
    * the print area), fed by formulas so that an edit moves the bar. */
@@ -421,8 +330,8 @@ write_summary_sheet (Writer *w)
         continue;
       if (n_ratio == 0)
         chart_first = head_row + 1 + n_ratio;
-      put_str (w, ws, head_row + 1 + n_ratio, 8, ind->code, NULL);
-      put_num (w, ws, head_row + 1 + n_ratio, 9, ind->value / 100.0, NULL);
+      gdnn_xlsx_put_str (&w->st, ws, head_row + 1 + n_ratio, 8, ind->code, NULL);
+      gdnn_xlsx_put_num (&w->st, ws, head_row + 1 + n_ratio, 9, ind->value / 100.0, NULL);
       n_ratio++;
     }
   if (n_ratio > 0)
@@ -432,57 +341,57 @@ write_summary_sheet (Writer *w)
     }
   else
     row++;
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_set_column_opt (ws, 8, 9, 8, NULL, &(lxw_row_col_options) { .hidden = LXW_TRUE }),
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, worksheet_set_column_opt (ws, 8, 9, 8, NULL, &(lxw_row_col_options) { .hidden = LXW_TRUE }),
            "hidden chart data");
 
   heading = g_strdup_printf ("III. %s", doc->section_titles[2]);
-  merge (w, ws, row, 0, row, 7, heading, w->section);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, heading, w->section);
   row++;
-  merge (w, ws, row, 0, row, 0, "STT", w->head);
-  merge (w, ws, row, 1, row, 3, "Đơn vị", w->head);
-  put_str (w, ws, row, 4, "Số nhiệm vụ", w->head);
-  put_str (w, ws, row, 5, "Đã hoàn thành", w->head);
-  put_str (w, ws, row, 6, "Tỷ lệ", w->head);
-  put_str (w, ws, row, 7, "Số vấn đề", w->head);
-  row_height (w, ws, row, 32);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 0, "STT", w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 1, row, 3, "Đơn vị", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row, 4, "Số nhiệm vụ", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row, 5, "Đã hoàn thành", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row, 6, "Tỷ lệ", w->head);
+  gdnn_xlsx_put_str (&w->st, ws, row, 7, "Số vấn đề", w->head);
+  gdnn_xlsx_row_height (&w->st, ws, row, 32);
   row++;
   for (guint i = 0; i < doc->units->len; i++, row++)
     {
       const GdnnSummaryUnit *u = g_ptr_array_index (doc->units, i);
 
-      put_num (w, ws, row, 0, i + 1, w->center);
-      merge (w, ws, row, 1, row, 3, u->unit_name, w->cell);
-      put_num (w, ws, row, 4, u->tasks_total, w->integer);
-      put_num (w, ws, row, 5, u->tasks_done, w->integer);
+      gdnn_xlsx_put_num (&w->st, ws, row, 0, i + 1, w->center);
+      gdnn_xlsx_merge (&w->st, ws, row, 1, row, 3, u->unit_name, w->cell);
+      gdnn_xlsx_put_num (&w->st, ws, row, 4, u->tasks_total, w->integer);
+      gdnn_xlsx_put_num (&w->st, ws, row, 5, u->tasks_done, w->integer);
       if (u->tasks_total > 0)
-        put_num (w, ws, row, 6, (double) u->tasks_done / u->tasks_total, w->pct);
+        gdnn_xlsx_put_num (&w->st, ws, row, 6, (double) u->tasks_done / u->tasks_total, w->pct);
       else
-        put_str (w, ws, row, 6, NULL, w->cell);
-      put_num (w, ws, row, 7, u->problems, w->integer);
+        gdnn_xlsx_put_str (&w->st, ws, row, 6, NULL, w->cell);
+      gdnn_xlsx_put_num (&w->st, ws, row, 7, u->problems, w->integer);
     }
-  merge (w, ws, row, 0, row, 3, "Tổng cộng", w->total);
-  put_num (w, ws, row, 4, doc->tasks_total, w->total_int);
-  put_num (w, ws, row, 5, doc->tasks_done, w->total_int);
-  put_str (w, ws, row, 6, NULL, w->cell);
-  put_str (w, ws, row, 7, NULL, w->cell);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 3, "Tổng cộng", w->total);
+  gdnn_xlsx_put_num (&w->st, ws, row, 4, doc->tasks_total, w->total_int);
+  gdnn_xlsx_put_num (&w->st, ws, row, 5, doc->tasks_done, w->total_int);
+  gdnn_xlsx_put_str (&w->st, ws, row, 6, NULL, w->cell);
+  gdnn_xlsx_put_str (&w->st, ws, row, 7, NULL, w->cell);
   row += 2;
 
-  merge (w, ws, row, 0, row, 7, doc->closing, w->body);
-  row_height (w, ws, row, 18.0 * lines_for (doc->closing, SUMMARY_WIDTH));
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 7, doc->closing, w->body);
+  gdnn_xlsx_row_height (&w->st, ws, row, 18.0 * gdnn_xlsx_lines_for (doc->closing, SUMMARY_WIDTH, 12));
   row += 2;
 
   /* Closing block: Nơi nhận (A–C), the signer (D–H). */
-  merge (w, ws, row, 0, row, 2, "Nơi nhận:", w->recv_label);
-  merge (w, ws, row, 3, row, 7, doc->signer_title, w->sign);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, 2, "Nơi nhận:", w->recv_label);
+  gdnn_xlsx_merge (&w->st, ws, row, 3, row, 7, doc->signer_title, w->sign);
   for (guint i = 0; doc->recipients[i] != NULL; i++)
     {
       g_autofree char *line = g_strdup_printf ("- %s%s", doc->recipients[i], doc->recipients[i + 1] != NULL ? ";" : ".");
-      merge (w, ws, row + 1 + i, 0, row + 1 + i, 2, line, w->recv);
+      gdnn_xlsx_merge (&w->st, ws, row + 1 + i, 0, row + 1 + i, 2, line, w->recv);
     }
-  merge (w, ws, row + 6, 3, row + 6, 7, doc->signer_name != NULL ? doc->signer_name : "", w->sign);
-  if (w->err == LXW_NO_ERROR)
-    check (w, worksheet_print_area (ws, 0, 0, row + 6, 7), "print area");
+  gdnn_xlsx_merge (&w->st, ws, row + 6, 3, row + 6, 7, doc->signer_name != NULL ? doc->signer_name : "", w->sign);
+  if (w->st.err == LXW_NO_ERROR)
+    gdnn_xlsx_check (&w->st, worksheet_print_area (ws, 0, 0, row + 6, 7), "print area");
 }
 
 /* ---- Phụ lục ------------------------------------------------------------ */
@@ -497,43 +406,43 @@ write_annex_sheet (Writer *w)
   lxw_row_t row = 0;
   const char *group = NULL;
 
-  if (w->err != LXW_NO_ERROR)
+  if (w->st.err != LXW_NO_ERROR)
     return;
   ws = workbook_add_worksheet (w->wb, GDNN_SUMMARY_SHEET_ANNEX);
   if (ws == NULL)
     {
-      check (w, LXW_ERROR_SHEETNAME_ALREADY_USED, GDNN_SUMMARY_SHEET_ANNEX);
+      gdnn_xlsx_check (&w->st, LXW_ERROR_SHEETNAME_ALREADY_USED, GDNN_SUMMARY_SHEET_ANNEX);
       return;
     }
   page_setup (w, ws, TRUE);
-  col_width (w, ws, 0, 0, 6);
-  col_width (w, ws, 1, 1, 44);
-  col_width (w, ws, 2, 2, 8);
-  col_width (w, ws, 3, last, 14);
+  gdnn_xlsx_col_width (&w->st, ws, 0, 0, 6);
+  gdnn_xlsx_col_width (&w->st, ws, 1, 1, 44);
+  gdnn_xlsx_col_width (&w->st, ws, 2, 2, 8);
+  gdnn_xlsx_col_width (&w->st, ws, 3, last, 14);
 
-  merge (w, ws, row, 0, row, last, doc->annex_label, w->type);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, last, doc->annex_label, w->type);
   row++;
-  merge (w, ws, row, 0, row, last, doc->annex_title, w->type);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, last, doc->annex_title, w->type);
   row++;
-  merge (w, ws, row, 0, row, last, doc->annex_note, w->italic);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row, last, doc->annex_note, w->italic);
   row += 2;
 
-  merge (w, ws, row, 0, row + 1, 0, "STT", w->head);
-  merge (w, ws, row, 1, row + 1, 1, "Chỉ tiêu", w->head);
-  merge (w, ws, row, 2, row + 1, 2, "ĐVT", w->head);
-  merge (w, ws, row, 3, row, last, "Kết quả của các đơn vị", w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 0, row + 1, 0, "STT", w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 1, row + 1, 1, "Chỉ tiêu", w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 2, row + 1, 2, "ĐVT", w->head);
+  gdnn_xlsx_merge (&w->st, ws, row, 3, row, last, "Kết quả của các đơn vị", w->head);
   for (guint i = 0; i < n_units; i++)
     {
       const GdnnSummaryUnit *u = g_ptr_array_index (doc->units, i);
-      put_str (w, ws, row + 1, 3 + i, u->unit_name, w->head);
+      gdnn_xlsx_put_str (&w->st, ws, row + 1, 3 + i, u->unit_name, w->head);
     }
   if (n_units == 0)
-    put_str (w, ws, row + 1, 3, NULL, w->head);
-  row_height (w, ws, row + 1, 16.0 * 4);
-  if (w->err == LXW_NO_ERROR)
+    gdnn_xlsx_put_str (&w->st, ws, row + 1, 3, NULL, w->head);
+  gdnn_xlsx_row_height (&w->st, ws, row + 1, 16.0 * 4);
+  if (w->st.err == LXW_NO_ERROR)
     {
-      check (w, worksheet_repeat_rows (ws, row, row + 1), "print titles");
-      check (w, worksheet_repeat_columns (ws, 0, 2), "print titles");
+      gdnn_xlsx_check (&w->st, worksheet_repeat_rows (ws, row, row + 1), "print titles");
+      gdnn_xlsx_check (&w->st, worksheet_repeat_columns (ws, 0, 2), "print titles");
       worksheet_freeze_panes (ws, row + 2, 3);
     }
   row += 2;
@@ -549,14 +458,14 @@ write_annex_sheet (Writer *w)
           group = r->group_code;
           if (*g != '\0')
             {
-              merge (w, ws, row, 0, row, last, g, w->group);
+              gdnn_xlsx_merge (&w->st, ws, row, 0, row, last, g, w->group);
               row++;
             }
         }
-      put_num (w, ws, row, 0, r->number, w->center);
-      put_str (w, ws, row, 1, name, w->cell);
-      row_height (w, ws, row, 16.0 * lines_for (name, 44));
-      put_str (w, ws, row, 2, r->unit_label, w->center);
+      gdnn_xlsx_put_num (&w->st, ws, row, 0, r->number, w->center);
+      gdnn_xlsx_put_str (&w->st, ws, row, 1, name, w->cell);
+      gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * gdnn_xlsx_lines_for (name, 44, 12));
+      gdnn_xlsx_put_str (&w->st, ws, row, 2, r->unit_label, w->center);
       for (guint i = 0; i < n_units; i++)
         {
           const GdnnSummaryUnit *u = g_ptr_array_index (doc->units, i);
@@ -564,7 +473,7 @@ write_annex_sheet (Writer *w)
           put_value (w, ws, row, 3 + i, r->measure, c->has_value, c->value);
         }
       if (n_units == 0)
-        put_str (w, ws, row, 3, NULL, w->cell);
+        gdnn_xlsx_put_str (&w->st, ws, row, 3, NULL, w->cell);
       row++;
     }
 }
@@ -576,26 +485,17 @@ gdnn_summary_xlsx_write (const GdnnSummaryDoc  *doc,
 {
   Writer w = { 0 };
   g_autofree char *tmp = NULL;
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
-  lxw_error close_err;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  w.wb = workbook_new_opt (tmp, &options);
+  if (!(w.wb = gdnn_xlsx_open (path, &tmp, error)))
+    return FALSE;
   w.doc = doc;
-  if (w.wb == NULL)
-    {
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   /* Translators: %s is a file name. */
-                   _("Cannot write the workbook “%s”."), path);
-      return FALSE;
-    }
   make_formats (&w);
   write_summary_sheet (&w);
   write_annex_sheet (&w);
-  if (w.err == LXW_NO_ERROR)
+  if (w.st.err == LXW_NO_ERROR)
     {
       lxw_doc_properties props = { 0 };
       g_autofree char *title = g_strdup_printf ("%s %s", doc->doc_type, doc->subject);
@@ -603,29 +503,7 @@ gdnn_summary_xlsx_write (const GdnnSummaryDoc  *doc,
       props.title = title;
       props.author = doc->office_name;
       props.subject = doc->subject;
-      check (&w, workbook_set_properties (w.wb, &props), "properties");
+      gdnn_xlsx_check (&w.st, workbook_set_properties (w.wb, &props), "properties");
     }
-  /* workbook_close () also frees the workbook: always call it. */
-  close_err = workbook_close (w.wb);
-  if (w.err == LXW_NO_ERROR && close_err != LXW_NO_ERROR)
-    check (&w, close_err, "file");
-  if (w.err == LXW_NO_ERROR && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
-      g_free (w.where);
-      return FALSE;
-    }
-  if (w.err != LXW_NO_ERROR)
-    {
-      g_unlink (tmp);
-      g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_WRITE,
-                   /* Translators: a file name, what was being written, then libxlsxwriter's reason. */
-                   _("Cannot write the workbook “%s” (%s): %s"), path, w.where, lxw_strerror (w.err));
-      g_free (w.where);
-      return FALSE;
-    }
-  return TRUE;
+  return gdnn_xlsx_finish (&w.st, w.wb, tmp, path, error);
 }
