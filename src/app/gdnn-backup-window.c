@@ -179,6 +179,8 @@ on_restored (GObject      *source,
     g_autoptr(GtkApplication) keep_app = g_object_ref (app);
     g_autoptr(GtkWindow) old = g_object_ref (GTK_WINDOW (self->main_window));
 
+    /* Let go of the old window before it goes. */
+    gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
     gtk_window_destroy (GTK_WINDOW (self));
     if (gdnn_backup_reopen (keep_app, self->db_path, old, &error) == NULL)
       g_warning ("Cannot open the restored data file: %s", error->message);
