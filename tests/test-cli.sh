@@ -76,9 +76,26 @@ printf 'code,name,type,ownership,parent_code,plans\nBG-TC10,Trường Trung cấ
 [ "$(count unit)" = $((units_before + 1)) ]; ok $? "a unit added after the backup"
 "$BIN" --db "$DB" restore "$TMP/backup.db" >/dev/null; ok $? "restore"
 [ "$(count unit)" = "$units_before" ]; ok $? "restore brings back the backup's units"
-ls "$DB".before-restore-* >/dev/null 2>&1; ok $? "restore keeps the replaced file"
+BDIR=$TMP/backups/gdnn
+kept=$(ls "$BDIR"/*_restore.db 2>/dev/null | head -1)
+[ -n "$kept" ] && [ "$(sqlite3 "$kept" 'SELECT count(*) FROM unit;')" = $((units_before + 1)) ]; ok $? "restore keeps the replaced file as a backup"
+ls "$BDIR"/*_import.db >/dev/null 2>&1; ok $? "an import makes a backup first"
 "$BIN" --db "$DB" restore "$TMP/broken.json" >/dev/null 2>&1; [ $? != 0 ]; ok $? "restore from a file that is not a backup fails"
 [ "$(count unit)" = "$units_before" ]; ok $? "a failed restore changes nothing"
+
+# The rotation beside the database: backup without OUT, --list, restore --latest.
+"$BIN" --db "$DB" backup >/dev/null; ok $? "backup into the rotation"
+ls "$BDIR"/*_manual.db >/dev/null 2>&1; ok $? "the manual backup is in backups/gdnn/"
+out=$("$BIN" --db "$DB" backup --list); rc=$?
+[ $rc = 0 ] && grep -qE $'^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}\tmanual\t[0-9]+\t'"$units_before"$'\t[0-9]+\t[0-9]+\tok\t' <<<"$out"; ok $? "backup --list shows date, reason, size, counts and state"
+[ "$(wc -l <<<"$out")" = "$(ls "$BDIR"/*.db | wc -l)" ]; ok $? "backup --list has a row per backup"
+printf 'code,name,type,ownership,parent_code,plans\nBG-TC11,Trường Trung cấp Nhập Nhầm,trung_cap,cong_lap,SLD-BG,\n' > "$TMP/units3.csv"
+"$BIN" --db "$DB" units import "$TMP/units3.csv" >/dev/null
+[ "$(count unit)" = $((units_before + 1)) ]; ok $? "a unit imported by mistake"
+"$BIN" --db "$DB" restore --latest >/dev/null; ok $? "restore --latest"
+[ "$(count unit)" = "$units_before" ]; ok $? "restore --latest brings back the data from before the import"
+"$BIN" --db "$TMP/none.db" restore --latest >/dev/null 2>&1; [ $? = 1 ]; ok $? "restore --latest without backups fails"
+[ ! -e "$TMP/none.db" ]; ok $? "and creates nothing"
 
 "$BIN" --db "$DB" check >/dev/null; ok $? "check passes on a good database"
 echo "not a database" > "$TMP/foreign.db"

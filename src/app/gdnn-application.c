@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-application.h"
+#include "gdnn-backup.h"
+#include "gdnn-backup-window.h"
 #include "gdnn-demo.h"
 #include "gdnn-store.h"
 #include "gdnn-window.h"
@@ -42,6 +44,145 @@ open_or_create (GdnnApplication  *self,
   return g_steal_pointer (&store);
 }
 
+/* The day's backup, in a worker thread on a connection of its own, so
+ * that the first frame never waits for it. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GdnnStore) reader = NULL;
+  GError *error = NULL;
+  gboolean made = FALSE;
+
+  reader = gdnn_store_open_reader (task_data, &error);
+  if (reader == NULL || !gdnn_backup_daily (reader, &made, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, made);
+}
+
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL)
+    g_warning ("The daily backup failed: %s", error->message);
+}
+
+static void
+present_main_window (GdnnApplication *self,
+                     GdnnStore       *store)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_daily_backup_done, NULL);
+  GtkWindow *window = GTK_WINDOW (gdnn_window_new (ADW_APPLICATION (self), store));
+
+  gtk_window_present (window);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+/* ---- A data file that cannot be opened -------------------------------- */
+
+static void
+on_start_restored (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  GdnnApplication *self = GDNN_APPLICATION (gtk_window_get_application (window));
+  AdwStatusPage *page = g_object_get_data (G_OBJECT (window), "status-page");
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (gdnn_backup_restore_finish (result, &error))
+    store = open_or_create (self, &error);
+  if (store == NULL)
+    {
+      adw_status_page_set_description (page, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (window), TRUE);
+      return;
+    }
+  present_main_window (self, store);
+  gtk_window_destroy (window);
+}
+
+static void
+restore_latest_clicked (GtkButton *button,
+                        GtkWindow *window)
+{
+  GdnnApplication *self = GDNN_APPLICATION (gtk_window_get_application (window));
+  const char *path = g_object_get_data (G_OBJECT (button), "backup-path");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (window), FALSE);
+  gdnn_backup_restore_async (self->db_path, path, NULL, on_start_restored, g_object_ref (window));
+}
+
+static void
+on_other_file_chosen (GtkNativeDialog *chooser,
+                      int              response,
+                      GtkWindow       *window)
+{
+  GdnnApplication *self = GDNN_APPLICATION (gtk_window_get_application (window));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      g_file_peek_path (file) != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_file_get_path (file);
+      g_object_ref (self);
+      gtk_window_destroy (window);
+      g_application_activate (G_APPLICATION (self));
+      g_object_unref (self);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_other_clicked (GtkButton *button,
+                    GtkWindow *window)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open a Data File"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Open"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_other_file_chosen), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+quit_clicked (GtkButton *button,
+              GtkWindow *window)
+{
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+add_pill (GtkWidget  *box,
+          const char *label,
+          gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+/* A damaged file: offer the newest good backup. Another program's file or
+ * a newer version's: explain and never touch it; offer another file. The
+ * file itself is left as it is in every case. */
 static void
 show_open_error (GdnnApplication *self,
                  GError          *error)
@@ -49,15 +190,62 @@ show_open_error (GdnnApplication *self,
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
   GtkWidget *page = adw_status_page_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *name = g_filename_display_name (self->db_path);
+  g_autofree char *description = NULL;
+  GtkWidget *button;
 
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Data File Cannot Be Opened"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+
+  if (g_error_matches (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT))
+    {
+      g_autoptr(GdnnBackupInfo) latest = gdnn_backup_latest_good (self->db_path);
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Data File Is Damaged"));
+      if (latest != NULL)
+        {
+          g_autofree char *when = g_date_time_format (latest->time, "%d/%m/%Y %H:%M");
+          g_autofree char *label = g_strdup_printf (_("_Restore the Latest Backup (%s)"), when);
+
+          description = g_strdup_printf (_("“%s” cannot be read: it is damaged. Restoring the latest good backup "
+                                           "brings back the data as they were on %s; the damaged file is kept "
+                                           "beside it."), name, when);
+          button = add_pill (buttons, label, TRUE);
+          g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (latest->path), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (restore_latest_clicked), window);
+        }
+      else
+        description = g_strdup_printf (_("“%s” cannot be read: it is damaged, and no good backup of it was found. "
+                                         "The file was not changed."), name);
+    }
+  else if (g_error_matches (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN) ||
+           g_error_matches (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_TOO_NEW))
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("This File Cannot Be Opened"));
+      description = g_strdup_printf ("%s\n%s", error->message,
+                                     _("The file was not changed. Open another data file, or quit."));
+      button = add_pill (buttons, _("_Open Another File…"), TRUE);
+      g_signal_connect (button, "clicked", G_CALLBACK (open_other_clicked), window);
+    }
+  else
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Data File Cannot Be Opened"));
+      description = g_strdup (error->message);
+    }
+
+  button = add_pill (buttons, _("_Quit"), FALSE);
+  g_signal_connect (button, "clicked", G_CALLBACK (quit_clicked), window);
+
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), buttons);
+  g_object_set_data (G_OBJECT (window), "status-page", page);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), page);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_window_set_title (GTK_WINDOW (window), _("Plans and Reports"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 520);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -83,8 +271,7 @@ gdnn_application_activate (GApplication *app)
       return;
     }
 
-  window = GTK_WINDOW (gdnn_window_new (ADW_APPLICATION (app), store));
-  gtk_window_present (window);
+  present_main_window (self, store);
 }
 
 static void

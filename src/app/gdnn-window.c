@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-backup-window.h"
 #include "gdnn-budget-page.h"
 #include "gdnn-charts-page.h"
 #include "gdnn-plan-overview.h"
@@ -642,6 +643,14 @@ edit_unit_action (GtkWidget  *widget,
 }
 
 static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (gdnn_backup_window_new (GDNN_WINDOW (widget))));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -773,6 +782,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
   gtk_widget_class_install_action (widget_class, "win.edit-unit", "x", edit_unit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-unit", NULL);

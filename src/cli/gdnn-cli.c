@@ -15,6 +15,7 @@
 
 #include "gdnn-cli.h"
 #include "gdnn-cli-summary.h"
+#include "gdnn-backup.h"
 #include "gdnn-csv-import.h"
 #include "gdnn-demo.h"
 #include "gdnn-plan-template.h"
@@ -306,30 +307,75 @@ cmd_values (const char  *db_path,
   return 0;
 }
 
+/* backup --list: one tab-separated row per backup, newest first. */
+static int
+list_backups (const char *db_path)
+{
+  g_autoptr(GPtrArray) list = gdnn_backup_list (db_path, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const GdnnBackupInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *when = g_date_time_format (info->time, "%Y-%m-%d %H:%M:%S");
+
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\n",
+               when, gdnn_backup_reason_to_string (info->reason), info->size,
+               info->n_units, info->n_plans, info->n_values, info->ok ? "ok" : "damaged", info->path);
+    }
+  return 0;
+}
+
+/* backup OUT: a copy anywhere; backup: into the rotation beside the
+ * database (reason manual); backup --list. */
 static int
 cmd_backup (const char  *db_path,
             int          argc,
             char       **argv)
 {
   g_autoptr(GdnnStore) store = NULL;
+  g_autofree char *made = NULL;
   GError *error = NULL;
 
-  if (!(store = open_store (db_path, FALSE, &error)) || !gdnn_store_backup (store, argv[0], &error))
+  if (argc == 1 && g_str_equal (argv[0], "--list"))
+    return list_backups (db_path);
+  if (!(store = open_store (db_path, FALSE, &error)))
     return fail (error);
-  g_print (_("Backed up to %s.\n"), argv[0]);
+  if (argc == 1)
+    {
+      if (!gdnn_store_backup (store, argv[0], &error))
+        return fail (error);
+      made = g_strdup (argv[0]);
+    }
+  else if (!gdnn_backup_before (store, GDNN_BACKUP_MANUAL, &made, &error))
+    return fail (error);
+  g_print (_("Backed up to %s.\n"), made);
   return 0;
 }
 
+/* restore IN | --latest: the current file goes into the rotation first
+ * (or, when damaged, is kept beside it as FILE.damaged-DATE). */
 static int
 cmd_restore (const char  *db_path,
              int          argc,
              char       **argv)
 {
+  g_autoptr(GdnnBackupInfo) latest = NULL;
+  const char *from = argv[0];
   GError *error = NULL;
 
-  if (!gdnn_store_restore_file (argv[0], db_path, &error))
+  if (g_str_equal (from, "--latest"))
+    {
+      latest = gdnn_backup_latest_good (db_path);
+      if (latest == NULL)
+        {
+          g_printerr (_("gdnn-report: there is no good backup of %s.\n"), db_path);
+          return 1;
+        }
+      from = latest->path;
+    }
+  if (!gdnn_backup_restore (db_path, from, &error))
     return fail (error);
-  g_print (_("Restored %s from %s.\n"), db_path, argv[0]);
+  g_print (_("Restored %s from %s.\n"), db_path, from);
   return 0;
 }
 
@@ -468,8 +514,8 @@ static const Command commands[] = {
   { "plans", "import FILE.json", N_("Add a plan from a plan-template file"), 2, 2, cmd_plans },
   { "units", "import FILE.csv", N_("Add or update units from code,name,type,ownership,parent_code,plans"), 2, 2, cmd_units },
   { "values", "import|export FILE.csv", N_("Import or export unit_code,plan,indicator_code,year,numerator,denominator,note"), 2, 2, cmd_values },
-  { "backup", "OUT", N_("Write a consistent copy of the database"), 1, 1, cmd_backup },
-  { "restore", "IN", N_("Replace the database by a backup, keeping the current file"), 1, 1, cmd_restore },
+  { "backup", "[OUT | --list]", N_("Copy the database to OUT, or into the backups beside it; --list shows them"), 0, 1, cmd_backup },
+  { "restore", "IN | --latest", N_("Replace the database by a backup (--latest: the newest good one), keeping the current file as a backup"), 1, 1, cmd_restore },
   { "check", "", N_("Check the database's integrity and consistency"), 0, 0, cmd_check },
   { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
   { "import", "FILE.xlsx…", N_("Reviewer: load submitted reports, each file all or nothing"), 1, G_MAXINT, cmd_import },

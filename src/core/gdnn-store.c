@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gdnn-backup.h"
 #include "gdnn-store-private.h"
 #include "gdnn-text.h"
 
@@ -425,7 +426,13 @@ validate_file (const char  *path,
   /* Reading the schema catches a damaged or foreign file early. */
   if (query_int (db, "SELECT count(*) FROM sqlite_schema;", -1) < 0)
     {
-      set_error_from_db (db, error);
+      /* The header said SQLite (check_existing_file): "not a database"
+       * past it means a damaged file. */
+      if ((sqlite3_errcode (db) & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT,
+                     _("The data file is damaged (%s)."), sqlite3_errmsg (db));
+      else
+        set_error_from_db (db, error);
       g_prefix_error (error, "%s: ", path);
       goto out;
     }
@@ -450,13 +457,36 @@ validate_file (const char  *path,
       goto out;
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'creator';", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ours = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "gdnn-report") == 0;
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'creator';", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_ROW)
+        ours = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "gdnn-report") == 0;
+      else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        {
+          /* Our schema version, but the page holding the mark is damaged. */
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT,
+                       _("The data file “%s” is damaged: it fails SQLite's quick check."), path);
+          version = -1;
+          goto out;
+        }
+    }
   if (!ours)
     {
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
                    _("“%s” is a database of another program; it was left untouched."), path);
+      version = -1;
+      goto out;
+    }
+
+  /* A file that opens can still be damaged inside (a page overwritten or
+   * cut off): quick_check reads every page without the costly index
+   * comparisons (a few ms on the demo database). */
+  if (query_int (db, "SELECT count(*) FROM pragma_quick_check WHERE quick_check <> 'ok';", 1) != 0)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_CORRUPT,
+                   _("The data file “%s” is damaged: it fails SQLite's quick check."), path);
       version = -1;
     }
 
@@ -543,7 +573,8 @@ open_internal (const char          *path,
     {
       /* Keep the old file before changing its schema. */
       g_autofree char *backup = g_strdup_printf ("%s.schema-%d.bak", path, version);
-      if (!gdnn_store_backup (self, backup, error))
+      if (!gdnn_store_backup (self, backup, error) ||
+          !gdnn_backup_before (self, GDNN_BACKUP_MIGRATION, NULL, error))
         return NULL;
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gdnn-backup.h"
 #include "gdnn-csv.h"
 #include "gdnn-csv-import.h"
 #include "gdnn-text.h"
@@ -376,7 +377,8 @@ run_import (GdnnStore      *store,
     return FALSE;
 
   imp.reader = reader;
-  if (!gdnn_store_run_in_transaction (store, func, &imp, error))
+  if (!gdnn_backup_before (store, GDNN_BACKUP_IMPORT, NULL, error) ||
+      !gdnn_store_run_in_transaction (store, func, &imp, error))
     {
       g_autofree char *name = g_path_get_basename (path);
       g_prefix_error (error, "%s: ", name);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gdnn-backup.h"
 #include "gdnn-data-resources.h"
 #include "gdnn-plan-template.h"
 
@@ -764,7 +765,8 @@ gdnn_plan_template_import_file (GdnnStore   *store,
 
   g_return_val_if_fail (path != NULL, 0);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (!g_file_get_contents (path, &data, &length, error) ||
+      !gdnn_backup_before (store, GDNN_BACKUP_IMPORT, NULL, error))
     return 0;
   name = g_path_get_basename (path);
   return gdnn_plan_template_import_data (store, data, length, name, error);

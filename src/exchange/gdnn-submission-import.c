@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+
+#include "gdnn-backup.h"
 #include "gdnn-review.h"
 #include "gdnn-submission-import.h"
 #include "gdnn-submission-read.h"
@@ -190,16 +192,22 @@ gdnn_submission_import_files (GdnnStore              *store,
 {
   GPtrArray *outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_import_outcome_free);
   g_autofree char *received_at = now_iso ();
+  g_autoptr(GError) backup_error = NULL;
+
+  /* One backup before the batch; without it nothing is imported. */
+  if (paths->len > 0)
+    gdnn_backup_before (store, GDNN_BACKUP_IMPORT, NULL, &backup_error);
 
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
       GdnnImportOutcome *outcome = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) error = backup_error != NULL ? g_error_copy (backup_error) : NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      if (!gdnn_submission_import_file (store, path, received_at, &outcome, &error))
+      if (error != NULL ||
+          !gdnn_submission_import_file (store, path, received_at, &outcome, &error))
         {
           outcome = g_new0 (GdnnImportOutcome, 1);
           outcome->path = g_strdup (path);
