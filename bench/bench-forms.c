@@ -103,9 +103,10 @@ record (Measure *m,
   g_array_append_val (m->ms, stall);
   m->worst = MAX (m->worst, stall);
   m->worst_cpu = MAX (m->worst_cpu, cpu);
-  sync_cpu = 0;
   if (g_getenv ("BENCH_TRACE") != NULL)
-    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU %.1f)\n", m->name, stall, sync_ms, loop_ms, cpu);
+    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f)\n", m->name, stall, sync_ms, loop_ms,
+                sync_cpu, settle_worst_cpu);
+  sync_cpu = 0;
 }
 
 static int
