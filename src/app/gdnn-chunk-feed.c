@@ -50,7 +50,7 @@ append_chunk (gpointer user_data)
   /* First the previous items go, from the end, a chunk at a time. */
   if (self->draining)
     {
-      guint remove = MIN (shown, self->per_chunk);
+      guint remove = MIN (shown, self->per_chunk * 2);
 
       g_list_store_splice (self->target, shown - remove, remove, NULL, 0);
       if (shown > remove)
