@@ -805,7 +805,8 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
  * pages) scrolls in its field: a text view that is as tall as its text
  * lays all of it out in the frame it is first shown, for 50 ms and more
  * (bench/bench-forms); a scrolled one lays out what is visible and the
- * rest a little at a time. A short text still sizes its field. */
+ * rest a little at a time. The few lines of the recipients do not need
+ * it. */
 static void
 scroll_text_view (GtkWidget *view)
 {
@@ -815,8 +816,9 @@ scroll_text_view (GtkWidget *view)
   g_object_ref (view);
   gtk_frame_set_child (GTK_FRAME (frame), NULL);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  /* Of a fixed height: as the rest of a long text is laid out, its new
+   * height does not lay the whole page out again. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_frame_set_child (GTK_FRAME (frame), scroller);
   g_object_unref (view);
@@ -856,7 +858,8 @@ gdnn_report_page_init (GdnnReportPage *self)
         {
           GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
 
-          scroll_text_view (widget);
+          if (f != FIELD_RECIPIENTS)
+            scroll_text_view (widget);
           g_object_set_data (G_OBJECT (buffer), FIELD_KEY, GUINT_TO_POINTER (f));
           g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
         }
