@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "gdnn-bench-data.h"
 #include "gdnn-demo.h"
@@ -33,6 +34,7 @@ typedef struct
   const char *name;
   GArray     *ms;      /* of double: one sample per run of the operation */
   double      worst;   /* the longest main-loop iteration during it */
+  double      worst_cpu; /* the main thread's CPU time in that iteration */
 } Measure;
 
 static double
@@ -40,6 +42,21 @@ now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
 }
+
+/* The main thread's CPU time: on a busy machine the wall-clock stall
+ * includes the time other processes had the CPU; this does not. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The CPU time of the last synchronous call and of settle()'s longest
+ * iteration. */
+static double sync_cpu, settle_worst_cpu;
 
 /* Runs the main loop until it has been idle for @quiet_ms, timing each
  * iteration; returns the longest. */
@@ -50,17 +67,20 @@ settle (guint quiet_ms)
 {
   double worst = 0, last_busy = now_ms (), start = last_busy;
 
+  settle_worst_cpu = 0;
   while (now_ms () - last_busy < quiet_ms)
     {
-      double t0 = now_ms ();
+      double t0 = now_ms (), c0 = cpu_ms ();
       gboolean busy = g_main_context_iteration (NULL, FALSE);
       double dt = now_ms () - t0;
+      double dc = cpu_ms () - c0;
 
       if (dt > worst)
         {
           worst = dt;
           settle_worst_at = t0 - start;
         }
+      settle_worst_cpu = MAX (settle_worst_cpu, dc);
       if (busy)
         last_busy = now_ms ();
       else
@@ -78,11 +98,15 @@ record (Measure *m,
         double   loop_ms)
 {
   double stall = MAX (sync_ms, loop_ms);
+  double cpu = MAX (sync_cpu, settle_worst_cpu);
 
   g_array_append_val (m->ms, stall);
   m->worst = MAX (m->worst, stall);
+  m->worst_cpu = MAX (m->worst_cpu, cpu);
   if (g_getenv ("BENCH_TRACE") != NULL)
-    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f)\n", m->name, stall, sync_ms, loop_ms);
+    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f)\n", m->name, stall, sync_ms, loop_ms,
+                sync_cpu, settle_worst_cpu);
+  sync_cpu = 0;
 }
 
 static int
@@ -148,10 +172,12 @@ scroll_through (GtkWidget *page,
   while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
     {
       double t0 = now_ms ();
+      double c0 = cpu_ms ();
       double sync;
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 3);
       sync = now_ms () - t0;
+      sync_cpu = cpu_ms () - c0;
       record (m, sync, settle (20));
       steps++;
     }
@@ -229,9 +255,11 @@ main (int   argc,
       gdnn_window_show_page (window, r % 2 == 0 ? "overview" : "values");
       settle (200);
       t0 = now_ms ();
+      sync_cpu = cpu_ms ();
       ok = gdnn_window_select_plan (window, GDNN_BENCH_UNIT, GDNN_BENCH_PLAN);
       g_assert_true (ok);
       sync = now_ms () - t0;
+      sync_cpu = cpu_ms () - sync_cpu;
       record (&measures[1], sync, settle (50));
 
       gdnn_window_show_page (window, "values");
@@ -255,15 +283,19 @@ main (int   argc,
             g_snprintf (text, sizeof text, "%d", 10 + r + (int) i);
             gtk_editable_set_text (entry, text);
             t0 = now_ms ();
+            sync_cpu = cpu_ms ();
             g_signal_emit_by_name (entry, "activate");
             sync = now_ms () - t0;
+            sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[3], sync, settle (30));
           }
         for (guint i = 0; i < 2; i++)
           {
             t0 = now_ms ();
+            sync_cpu = cpu_ms ();
             gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL);
             sync = now_ms () - t0;
+            sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[4], sync, settle (30));
           }
       }
@@ -284,12 +316,17 @@ main (int   argc,
             guint selected = gtk_drop_down_get_selected (years);
 
             t0 = now_ms ();
+
+            sync_cpu = cpu_ms ();
             gtk_drop_down_set_selected (years, selected > 0 ? selected - 1 : selected + 1);
             sync = now_ms () - t0;
+            sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[5], sync, settle (50));
             t0 = now_ms ();
+            sync_cpu = cpu_ms ();
             gtk_drop_down_set_selected (years, selected);
             sync = now_ms () - t0;
+            sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[5], sync, settle (50));
           }
       }
@@ -300,8 +337,10 @@ main (int   argc,
           if (g_str_equal (pages[p], "values"))
             continue;
           t0 = now_ms ();
+          sync_cpu = cpu_ms ();
           gdnn_window_show_page (window, pages[p]);
           sync = now_ms () - t0;
+          sync_cpu = cpu_ms () - sync_cpu;
           record (&measures[6], sync, settle (100));
           if (g_getenv ("BENCH_TRACE") != NULL)
             g_printerr ("page %s: worst iteration %.0f ms after the switch\n", pages[p], settle_worst_at);
@@ -311,7 +350,8 @@ main (int   argc,
 
   g_print ("Forms benchmark: %d indicators × %d years, %d tasks, %d rounds\n",
            n_indicators, n_years, n_tasks, rounds);
-  g_print ("%-30s %8s %16s %15s\n", "operation", "samples", "median stall ms", "worst stall ms");
+  g_print ("%-30s %8s %16s %15s %14s\n", "operation", "samples", "median stall ms", "worst stall ms",
+           "worst CPU ms");
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     {
       Measure *m = &measures[i];
@@ -320,7 +360,7 @@ main (int   argc,
         continue;
       if (i == 0)
         m->worst = median (m->ms);
-      g_print ("%-30s %8u %16.1f %15.1f\n", m->name, m->ms->len, median (m->ms), m->worst);
+      g_print ("%-30s %8u %16.1f %15.1f %14.1f\n", m->name, m->ms->len, median (m->ms), m->worst, m->worst_cpu);
       if (i > 0)
         worst = MAX (worst, m->worst);
       g_array_unref (m->ms);

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "gdnn-chart-view.h"
+#include "gdnn-charts-page.h"
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-window.h"
@@ -53,6 +54,16 @@ test_window_charts (void)
 
   g_assert_true (gdnn_window_select_plan (window, "BG-CD01", "401/KH-UBND"));
   gdnn_window_show_page (window, "charts");
+  /* The charts' data are read in a worker thread. */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    gdnn_ui_collect (GTK_WIDGET (window), GDNN_TYPE_CHARTS_PAGE, pages);
+    g_assert_cmpuint (pages->len, ==, 1);
+    for (guint i = 0; i < 250 && gdnn_charts_page_is_loading (g_ptr_array_index (pages, 0)); i++)
+      gdnn_ui_iterate (20);
+    g_assert_false (gdnn_charts_page_is_loading (g_ptr_array_index (pages, 0)));
+  }
   gdnn_ui_iterate (1500);
 
   /* Three charts are on screen, each with a text alternative naming its

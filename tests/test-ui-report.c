@@ -249,6 +249,17 @@ test_window_report (void)
     /* An untouched narrative stays the draft built from the data. */
     g_assert_null (difficulties);
   }
+  /* The narratives: a long text scrolls inside its field. */
+  {
+    GtkWidget *field = g_ptr_array_index (views, 2);
+    GtkWidget *scroller = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+
+    g_assert_nonnull (scroller);
+    g_assert_cmpint (gtk_widget_get_height (scroller), <, 300);
+    gtk_widget_grab_focus (field);
+    gdnn_ui_iterate (500);
+    gdnn_ui_save_png (GTK_WIDGET (window), "report-06-narratives.png");
+  }
   /* A date that is not one is not saved, and the row says so. */
   {
     GtkWidget *date_row = find_entry_row (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "_Date (dd/mm/yyyy)"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-chart-data.h"
 #include "gdnn-chart-view.h"
 #include "gdnn-charts-page.h"
@@ -18,7 +19,9 @@
 /* The charts of a unit's plan for a year: one indicator over the years
  * (chosen in a drop-down, by code), every indicator against its target,
  * and the tasks by status. The charts are the report's, drawn by the
- * render library. */
+ * render library. Their data are read in a worker thread: for a plan of
+ * 200 indicators over 10 years that took longer than a frame may
+ * (bench/bench-forms). */
 
 struct _GdnnChartsPage
 {
@@ -36,6 +39,7 @@ struct _GdnnChartsPage
 
   /* Owned references */
   GPtrArray            *indicator_charts;   /* of GdnnIndicatorChart, by code */
+  GCancellable         *loading;            /* the load in progress, if any */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnChartsPage, gdnn_charts_page, ADW_TYPE_BIN)
@@ -103,6 +107,9 @@ gdnn_charts_page_dispose (GObject *object)
 {
   GdnnChartsPage *self = (GdnnChartsPage *)object;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->indicator_charts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_CHARTS_PAGE);
 
@@ -143,9 +150,103 @@ gdnn_charts_page_init (GdnnChartsPage *self)
                             G_CALLBACK (on_indicator_selected), self);
 }
 
+typedef struct
+{
+  char          *path;
+  gint64         unit_id;
+  gint64         plan_id;
+  int            year;
+  /* What the worker read */
+  GPtrArray     *charts;
+  GdnnPlanChart *plan_chart;
+  GdnnTaskChart *task_chart;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->charts, g_ptr_array_unref);
+  g_clear_pointer (&data->plan_chart, gdnn_plan_chart_unref);
+  g_clear_pointer (&data->task_chart, gdnn_task_chart_unref);
+  g_free (data);
+}
+
+/* In a worker thread, on a read-only connection of its own. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GdnnStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(reader = gdnn_store_open_reader (data->path, &error)) ||
+      !(data->charts = gdnn_chart_data_indicators (reader, data->unit_id, data->plan_id, data->year, &error)) ||
+      !(data->plan_chart = gdnn_chart_data_plan (reader, data->unit_id, data->plan_id, data->year, &error)) ||
+      !(data->task_chart = gdnn_chart_data_tasks (reader, data->unit_id, data->plan_id, data->year, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GdnnChartsPage *self = GDNN_CHARTS_PAGE (source);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  g_autofree char *plan_text = NULL;
+  g_autofree char *tasks_text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;   /* a newer load was started meanwhile */
+  g_clear_object (&self->loading);
+
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < data->charts->len; i++)
+    {
+      GdnnIndicatorChart *c = g_ptr_array_index (data->charts, i);
+      g_autofree char *text = g_strconcat (c->code, " — ", c->name, NULL);
+      gtk_string_list_append (names, text);
+    }
+  g_clear_pointer (&self->indicator_charts, g_ptr_array_unref);
+  self->indicator_charts = g_steal_pointer (&data->charts);
+  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->indicator_dropdown, 0);
+  on_indicator_selected (self, NULL, self->indicator_dropdown);
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_group), self->indicator_charts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->indicator_charts->len > 0);
+
+  gdnn_chart_view_set_plan_chart (self->plan_view, data->plan_chart);
+  /* Translators: %d is a year. */
+  plan_text = g_strdup_printf (_("Values of %d as a percentage of the milestone each indicator is tracked against"),
+                               data->year);
+  adw_preferences_group_set_description (self->plan_group, plan_text);
+
+  gdnn_chart_view_set_task_chart (self->tasks_view, data->task_chart);
+  /* Translators: %d is a year. */
+  tasks_text = g_strdup_printf (_("The plan's tasks and the unit's own, by their status in %d"), data->year);
+  adw_preferences_group_set_description (self->tasks_group, tasks_text);
+}
+
 /**
  * gdnn_charts_page_show:
  * @year: the year whose values are charted (clamped to the plan's years)
+ *
+ * Reads the charts' data in a worker thread; the charts change when they
+ * are read (gdnn_charts_page_is_loading() says so meanwhile).
  */
 gboolean
 gdnn_charts_page_show (GdnnChartsPage  *self,
@@ -156,47 +257,35 @@ gdnn_charts_page_show (GdnnChartsPage  *self,
                        GError         **error)
 {
   g_autoptr(GdnnPlan) plan = NULL;
-  g_autoptr(GPtrArray) charts = NULL;
-  g_autoptr(GdnnPlanChart) plan_chart = NULL;
-  g_autoptr(GdnnTaskChart) task_chart = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *plan_text = NULL;
-  g_autofree char *tasks_text = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_val_if_fail (GDNN_IS_CHARTS_PAGE (self), FALSE);
   g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
 
   if (!(plan = gdnn_store_get_plan (store, plan_id, error)))
     return FALSE;
-  year = CLAMP (year, plan->baseline_year, plan->last_year);
-  if (!(charts = gdnn_chart_data_indicators (store, unit_id, plan_id, year, error)) ||
-      !(plan_chart = gdnn_chart_data_plan (store, unit_id, plan_id, year, error)) ||
-      !(task_chart = gdnn_chart_data_tasks (store, unit_id, plan_id, year, error)))
-    return FALSE;
 
-  for (guint i = 0; i < charts->len; i++)
-    {
-      GdnnIndicatorChart *c = g_ptr_array_index (charts, i);
-      g_autofree char *text = g_strconcat (c->code, " — ", c->name, NULL);
-      gtk_string_list_append (names, text);
-    }
-  g_clear_pointer (&self->indicator_charts, g_ptr_array_unref);
-  self->indicator_charts = g_steal_pointer (&charts);
-  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->indicator_dropdown, 0);
-  on_indicator_selected (self, NULL, self->indicator_dropdown);
-  gtk_widget_set_visible (GTK_WIDGET (self->indicator_group), self->indicator_charts->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->indicator_charts->len > 0);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
 
-  gdnn_chart_view_set_plan_chart (self->plan_view, plan_chart);
-  /* Translators: %d is a year. */
-  plan_text = g_strdup_printf (_("Values of %d as a percentage of the milestone each indicator is tracked against"),
-                               year);
-  adw_preferences_group_set_description (self->plan_group, plan_text);
-
-  gdnn_chart_view_set_task_chart (self->tasks_view, task_chart);
-  /* Translators: %d is a year. */
-  tasks_text = g_strdup_printf (_("The plan's tasks and the unit's own, by their status in %d"), year);
-  adw_preferences_group_set_description (self->tasks_group, tasks_text);
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (gdnn_store_get_path (store));
+  data->unit_id = unit_id;
+  data->plan_id = plan_id;
+  data->year = CLAMP (year, plan->baseline_year, plan->last_year);
+  task = g_task_new (self, self->loading, on_loaded, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
   return TRUE;
+}
+
+/* TRUE while the charts' data are being read. */
+gboolean
+gdnn_charts_page_is_loading (GdnnChartsPage *self)
+{
+  g_return_val_if_fail (GDNN_IS_CHARTS_PAGE (self), FALSE);
+  return self->loading != NULL;
 }

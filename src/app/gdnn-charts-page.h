@@ -24,4 +24,6 @@ gboolean gdnn_charts_page_show (GdnnChartsPage  *self,
                                 int              year,
                                 GError         **error);
 
+gboolean gdnn_charts_page_is_loading (GdnnChartsPage  *self);
+
 G_END_DECLS

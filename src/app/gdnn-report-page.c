@@ -252,15 +252,12 @@ gdnn_report_page_count_doc_warnings (const GdnnReportDoc *doc)
 
 #define MAX_WARNING_ROWS 25
 
+/* The rows of the warnings, made when the list is opened: each is a
+ * widget made on the main thread, and the list is closed at first. */
 static void
-update_warnings (GdnnReportPage *self)
+fill_warning_rows (GdnnReportPage *self)
 {
   guint n = gdnn_report_page_count_doc_warnings (self->doc);
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < self->warning_rows->len; i++)
-    adw_expander_row_remove (self->warnings_row, g_ptr_array_index (self->warning_rows, i));
-  g_ptr_array_set_size (self->warning_rows, 0);
 
   for (guint i = 0, listed = 0; i < self->doc->warnings->len; i++)
     {
@@ -298,6 +295,26 @@ update_warnings (GdnnReportPage *self)
       adw_expander_row_add_row (self->warnings_row, row);
       g_ptr_array_add (self->warning_rows, row);
     }
+}
+
+static void
+on_warnings_expanded (GdnnReportPage *self)
+{
+  if (self->doc != NULL && self->warning_rows->len == 0 && adw_expander_row_get_expanded (self->warnings_row))
+    fill_warning_rows (self);
+}
+
+static void
+update_warnings (GdnnReportPage *self)
+{
+  guint n = gdnn_report_page_count_doc_warnings (self->doc);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    adw_expander_row_remove (self->warnings_row, g_ptr_array_index (self->warning_rows, i));
+  g_ptr_array_set_size (self->warning_rows, 0);
+  if (adw_expander_row_get_expanded (self->warnings_row))
+    fill_warning_rows (self);
 
   /* Translators: the subtitle of the list of warnings before export. */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing to check or complete before sending",
@@ -784,6 +801,29 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.next-page", NULL, next_page_action);
 }
 
+/* A long text (the difficulties of a plan of 200 indicators run to
+ * pages) scrolls in its field: a text view that is as tall as its text
+ * lays all of it out in the frame it is first shown, for 50 ms and more
+ * (bench/bench-forms); a scrolled one lays out what is visible and the
+ * rest a little at a time. The few lines of the recipients do not need
+ * it. */
+static void
+scroll_text_view (GtkWidget *view)
+{
+  GtkWidget *frame = gtk_widget_get_parent (view);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  g_object_ref (view);
+  gtk_frame_set_child (GTK_FRAME (frame), NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Of a fixed height: as the rest of a long text is laid out, its new
+   * height does not lay the whole page out again. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  g_object_unref (view);
+}
+
 static void
 gdnn_report_page_init (GdnnReportPage *self)
 {
@@ -799,6 +839,7 @@ gdnn_report_page_init (GdnnReportPage *self)
   regenerate_buttons[2].field = FIELD_PROPOSALS;
 
   self->warning_rows = g_ptr_array_new ();
+  g_signal_connect_swapped (self->warnings_row, "notify::expanded", G_CALLBACK (on_warnings_expanded), self);
   g_date_clear (&self->today, 1);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 
@@ -816,6 +857,9 @@ gdnn_report_page_init (GdnnReportPage *self)
       else
         {
           GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+          if (f != FIELD_RECIPIENTS)
+            scroll_text_view (widget);
           g_object_set_data (G_OBJECT (buffer), FIELD_KEY, GUINT_TO_POINTER (f));
           g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
         }

@@ -35,6 +35,12 @@ struct _GdnnTasksPage
   AdwStatusPage       *empty_page;
   GtkLabel            *count_label;
   GtkColumnViewColumn *code_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *lead_column;
+  GtkColumnViewColumn *coop_column;
+  GtkColumnViewColumn *due_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *progress_column;
   GtkCustomSorter     *code_column_sorter;
   GtkCustomSorter     *title_column_sorter;
   GtkCustomSorter     *lead_column_sorter;
@@ -198,6 +204,440 @@ sort_by (gconstpointer a,
   return order->compare (a, b);
 }
 
+/* ---- The progress cell ---------------------------------------------- */
+
+/* "50%" over a thin bar, drawn by one widget: a GtkLevelBar with its
+ * label is five widgets in each of the 200 rows GTK builds. */
+#define GDNN_TYPE_PROGRESS_CELL (gdnn_progress_cell_get_type ())
+G_DECLARE_FINAL_TYPE (GdnnProgressCell, gdnn_progress_cell, GDNN, PROGRESS_CELL, GtkWidget)
+
+struct _GdnnProgressCell
+{
+  GtkWidget    parent_instance;
+  PangoLayout *layout;
+  int          value;   /* 0 to 100 */
+};
+
+G_DEFINE_FINAL_TYPE (GdnnProgressCell, gdnn_progress_cell, GTK_TYPE_WIDGET)
+
+#define BAR_HEIGHT 6
+#define BAR_GAP 4
+
+static void
+gdnn_progress_cell_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GdnnProgressCell *self = GDNN_PROGRESS_CELL (widget);
+  int width, height;
+
+  pango_layout_get_pixel_size (self->layout, &width, &height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = MAX (width, 24);
+  else
+    *minimum = *natural = height + BAR_GAP + BAR_HEIGHT;
+}
+
+static void
+append_bar (GtkSnapshot   *snapshot,
+            float          x,
+            float          y,
+            float          width,
+            const GdkRGBA *color)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, BAR_HEIGHT), BAR_HEIGHT / 2.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, color, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+gdnn_progress_cell_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  GdnnProgressCell *self = GDNN_PROGRESS_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int text_width, text_height;
+  GdkRGBA fg, trough, fill;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &fill))
+    fill = (GdkRGBA) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - text_width, 0));
+  gtk_snapshot_append_layout (snapshot, self->layout, &fg);
+  gtk_snapshot_restore (snapshot);
+
+  trough = fg;
+  trough.alpha *= 0.15f;
+  append_bar (snapshot, 0, text_height + BAR_GAP, width, &trough);
+  if (self->value > 0)
+    append_bar (snapshot, 0, text_height + BAR_GAP, MAX (BAR_HEIGHT, width * self->value / 100.0f), &fill);
+}
+
+static void
+gdnn_progress_cell_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  GdnnProgressCell *self = GDNN_PROGRESS_CELL (widget);
+
+  GTK_WIDGET_CLASS (gdnn_progress_cell_parent_class)->css_changed (widget, change);
+  pango_layout_context_changed (self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+gdnn_progress_cell_dispose (GObject *object)
+{
+  g_clear_object (&GDNN_PROGRESS_CELL (object)->layout);
+  G_OBJECT_CLASS (gdnn_progress_cell_parent_class)->dispose (object);
+}
+
+static void
+gdnn_progress_cell_class_init (GdnnProgressCellClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = gdnn_progress_cell_dispose;
+  widget_class->measure = gdnn_progress_cell_measure;
+  widget_class->snapshot = gdnn_progress_cell_snapshot;
+  widget_class->css_changed = gdnn_progress_cell_css_changed;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+}
+
+static void
+gdnn_progress_cell_init (GdnnProgressCell *self)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  /* Figures of one width, as the "numeric" style class gives. */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static void
+gdnn_progress_cell_set (GdnnProgressCell *self,
+                        const char       *text,
+                        int               value)
+{
+  if (g_strcmp0 (pango_layout_get_text (self->layout), text) != 0)
+    {
+      pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  if (value != self->value)
+    {
+      self->value = CLAMP (value, 0, 100);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->value,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+/* ---- The cells ------------------------------------------------------ */
+
+/* Every cell is one line of text (two in the task column) that never
+ * wraps, in a column of fixed width: a row's height does not depend on
+ * its width. GTK 4.8's list view keeps 200 rows built, measures each of
+ * them on every relayout and binds a dozen while a wheel turns, so the
+ * rows are a few cheap widgets (bench/bench-forms). A cut text is shown
+ * whole in its tooltip, made only when asked for, and in the editor. */
+typedef enum
+{
+  CELL_CODE,
+  CELL_TITLE,
+  CELL_LEAD,
+  CELL_COOPERATING,
+  CELL_DUE,
+  CELL_STATUS,
+  CELL_PROGRESS,
+} Cell;
+
+#define CELL_KEY "gdnn-cell"
+#define ROW_KEY "gdnn-row"
+
+static gboolean query_tooltip (GtkWidget  *child,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip,
+                               gpointer    user_data);
+
+static GtkWidget *
+cell_label (float xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  return label;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Cell cell = GPOINTER_TO_INT (user_data);
+  GtkWidget *child;
+
+  switch (cell)
+    {
+    case CELL_TITLE:
+      /* The title, and the task group under it, dimmed: one label. */
+      child = cell_label (0);
+      gtk_label_set_single_line_mode (GTK_LABEL (child), FALSE);
+      gtk_label_set_use_markup (GTK_LABEL (child), TRUE);
+      break;
+
+    case CELL_DUE:
+      /* The deadline; "Overdue" under it is added to the rows that are. */
+      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_set_valign (child, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (child), cell_label (0));
+      break;
+
+    case CELL_PROGRESS:
+      child = g_object_new (GDNN_TYPE_PROGRESS_CELL, "valign", GTK_ALIGN_START, NULL);
+      break;
+
+    case CELL_CODE:
+      child = cell_label (0);
+      gtk_widget_add_css_class (child, "heading");
+      break;
+
+    case CELL_COOPERATING:
+      child = cell_label (0);
+      gtk_widget_add_css_class (child, "dim-label");
+      break;
+
+    case CELL_LEAD:
+    case CELL_STATUS:
+    default:
+      child = cell_label (0);
+      break;
+    }
+  g_object_set_data (G_OBJECT (child), CELL_KEY, user_data);
+  if (cell != CELL_PROGRESS)
+    {
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
+    }
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+set_text (GtkWidget  *label,
+          const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+}
+
+/* "II.1 Triển khai cơ chế…": the task group, under the title. */
+static char *
+group_text (GdnnTaskRow *row)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *title = NULL;
+
+  g_object_get (row, "group-code", &code, "group-title", &title, NULL);
+  if (title == NULL || title[0] == '\0')
+    return NULL;
+  if (code == NULL || code[0] == '\0')
+    return g_steal_pointer (&title);
+  return g_strconcat (code, " ", title, NULL);
+}
+
+static gboolean
+query_tooltip (GtkWidget  *child,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip,
+               gpointer    user_data)
+{
+  Cell cell = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), CELL_KEY));
+  GdnnTaskRow *row = g_object_get_data (G_OBJECT (child), ROW_KEY);
+  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return FALSE;
+  switch (cell)
+    {
+    case CELL_CODE:
+      /* The code is never cut: its group, which the title's line may cut. */
+      text = group_text (row);
+      break;
+
+    case CELL_TITLE:
+      {
+        g_autofree char *group = group_text (row);
+        const char *title = gdnn_task_row_get_task (row)->title;
+
+        text = group != NULL ? g_strconcat (title != NULL ? title : "", "\n\n", group, NULL) : g_strdup (title);
+      }
+      break;
+
+    default:
+      /* Only a text that does not fit. */
+      if (label == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        return FALSE;
+      text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      break;
+    }
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Puts the row's values into the cell; again when the row changes (a
+ * saved edit). */
+static void
+update_cell (GtkWidget   *child,
+             GParamSpec  *pspec,
+             GdnnTaskRow *row)
+{
+  Cell cell = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), CELL_KEY));
+  const GdnnTask *task = gdnn_task_row_get_task (row);
+  g_autofree char *text = NULL;
+
+  switch (cell)
+    {
+    case CELL_CODE:
+      set_text (child, task->code);
+      break;
+
+    case CELL_TITLE:
+      {
+        g_autofree char *group = group_text (row);
+        g_autofree char *markup = NULL;
+
+        if (group != NULL)
+          markup = g_markup_printf_escaped ("%s\n<span size=\"small\" fgalpha=\"55%%\">%s</span>",
+                                            task->title != NULL ? task->title : "", group);
+        else
+          markup = g_markup_escape_text (task->title != NULL ? task->title : "", -1);
+        gtk_label_set_markup (GTK_LABEL (child), markup);
+      }
+      break;
+
+    case CELL_LEAD:
+      g_object_get (row, "lead", &text, NULL);
+      set_text (child, text);
+      break;
+
+    case CELL_COOPERATING:
+      g_object_get (row, "cooperating", &text, NULL);
+      set_text (child, text);
+      break;
+
+    case CELL_DUE:
+      {
+        GtkWidget *due = gtk_widget_get_first_child (child);
+        GtkWidget *late = gtk_widget_get_next_sibling (due);
+        gboolean is_late = gdnn_task_row_is_late (row);
+
+        g_object_get (row, "due-text", &text, NULL);
+        set_text (due, text);
+        if (is_late && late == NULL)
+          {
+            GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "task-past-due-symbolic",
+                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+            late = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+            gtk_widget_add_css_class (late, "overdue");
+            gtk_box_append (GTK_BOX (late), icon);
+            gtk_box_append (GTK_BOX (late), cell_label (0));
+            gtk_box_append (GTK_BOX (child), late);
+          }
+        if (late != NULL)
+          {
+            g_autofree char *late_text = NULL;
+
+            gtk_widget_set_visible (late, is_late);
+            g_object_get (row, "late-label", &late_text, NULL);
+            set_text (gtk_widget_get_last_child (late), late_text);
+          }
+      }
+      break;
+
+    case CELL_STATUS:
+      g_object_get (row, "status-label", &text, NULL);
+      set_text (child, text);
+      break;
+
+    case CELL_PROGRESS:
+      g_object_get (row, "progress-text", &text, NULL);
+      gdnn_progress_cell_set (GDNN_PROGRESS_CELL (child), text, gdnn_task_row_get_progress (row)->progress);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GdnnTaskRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (child), ROW_KEY, row);
+  update_cell (child, NULL, row);
+  g_signal_connect_swapped (row, "notify", G_CALLBACK (update_cell), child);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GdnnTaskRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_data (row, child);
+  g_object_set_data (G_OBJECT (child), ROW_KEY, NULL);
+}
+
+static void
+set_cell_factory (GdnnTasksPage       *self,
+                  GtkColumnViewColumn *column,
+                  Cell                 cell,
+                  int                  chars)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (cell));
+  gtk_column_view_column_set_factory (column, factory);
+  /* A fixed width: the view does not measure every cell to size it. */
+  gdnn_column_set_width_chars (column, GTK_WIDGET (self), chars);
+}
+
 static void
 gdnn_tasks_page_dispose (GObject *object)
 {
@@ -248,6 +688,12 @@ gdnn_tasks_page_class_init (GdnnTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, code_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, lead_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, coop_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, due_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, progress_column);
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, code_column_sorter);
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, title_column_sorter);
   gtk_widget_class_bind_template_child (widget_class, GdnnTasksPage, lead_column_sorter);
@@ -275,6 +721,15 @@ gdnn_tasks_page_init (GdnnTasksPage *self)
       GtkCustomSorter *sorter = G_STRUCT_MEMBER (GtkCustomSorter *, self, column_orders[i].offset);
       gtk_custom_sorter_set_sort_func (sorter, sort_by, (gpointer) &column_orders[i], NULL);
     }
+
+  /* Widths that fit the list beside the sidebar at 1024 pixels. */
+  set_cell_factory (self, self->code_column, CELL_CODE, 7);
+  set_cell_factory (self, self->title_column, CELL_TITLE, 14);
+  set_cell_factory (self, self->lead_column, CELL_LEAD, 10);
+  set_cell_factory (self, self->coop_column, CELL_COOPERATING, 9);
+  set_cell_factory (self, self->due_column, CELL_DUE, 15);
+  set_cell_factory (self, self->status_column, CELL_STATUS, 14);
+  set_cell_factory (self, self->progress_column, CELL_PROGRESS, 8);
 
   gtk_string_list_append (statuses, _("All statuses"));
   for (int s = 0; s < GDNN_N_TASK_STATUS; s++)
