@@ -48,6 +48,23 @@ gdnn_ui_iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static inline GtkWidget *gdnn_ui_find_label (GtkWidget *root, const char *needle);
+
+/* Runs the main loop until a label containing @needle shows under @root
+ * (pages load in worker threads: how long depends on the machine's
+ * load), at most 10 s; returns it or NULL. */
+static inline GtkWidget *
+gdnn_ui_wait_for_label (GtkWidget  *root,
+                        const char *needle)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *label;
+
+  while ((label = gdnn_ui_find_label (root, needle)) == NULL && g_get_monotonic_time () < end)
+    gdnn_ui_iterate (20);
+  return label;
+}
+
 /* The first mapped GtkLabel under @root whose text contains @needle. */
 /* Runs the main loop until @model holds @n items (lists fill in chunks, so
  * how long that takes depends on the machine's load), at most 10 s. */

@@ -45,7 +45,7 @@ test_window_overview (void)
   gdnn_ui_iterate (500);
 
   /* The sample-data banner is shown for the demo database. */
-  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "Dữ liệu mẫu"));
+  g_assert_nonnull (gdnn_ui_wait_for_label (GTK_WIDGET (window), "Dữ liệu mẫu"));
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "Trường Cao đẳng Kỹ thuật Công nghiệp Bắc Giang"));
   gdnn_ui_save_png (GTK_WIDGET (window), "01-start.png");
 
@@ -56,7 +56,7 @@ test_window_overview (void)
   gdnn_ui_iterate (500);
 
   /* Bắc Giang's yearly report is due 30/11: 7 days from 23/11/2026. */
-  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "30/11/2026"));
+  g_assert_nonnull (gdnn_ui_wait_for_label (GTK_WIDGET (window), "30/11/2026"));
   {
     GtkWidget *days = gdnn_ui_find_label (GTK_WIDGET (window), "7");
     g_assert_nonnull (days);
