@@ -28,6 +28,11 @@
 #include "gdnn-window.h"
 #include "gdnn-ui-test-utils.h"
 
+#if __has_include ("gdnn-backup.h")
+#include "gdnn-backup.h"
+#define HAVE_GDNN_BACKUP 1
+#endif
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -147,6 +152,10 @@ test_app_about_help_preferences (void)
     gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */
     gdnn_ui_iterate (100);
     g_assert_cmpint (g_settings_get_int (settings, "backup-retention"), ==, 25);
+#ifdef HAVE_GDNN_BACKUP
+    /* The open database keeps that many backups. */
+    g_assert_cmpuint (gdnn_backup_get_retention (gdnn_window_get_store (GDNN_WINDOW (main_window))), ==, 25);
+#endif
     /* Out of range: the spin button keeps it within 1–100. */
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "500");
     gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */

@@ -21,12 +21,21 @@
 #include "gdnn-window-state.h"
 #include "gdnn-window.h"
 
+/* The automatic backups (issue 7, src/core/gdnn-backup.h) keep their
+ * retention in the database; until that module is merged in, the setting
+ * is only stored. */
+#if __has_include ("gdnn-backup.h")
+#include "gdnn-backup.h"
+#define HAVE_GDNN_BACKUP 1
+#endif
+
 struct _GdnnApplication
 {
   AdwApplication  parent_instance;
 
   char           *db_path;
   GSettings      *settings;  /* NULL when the schema is not installed */
+  gboolean        syncing_retention;
 };
 
 G_DEFINE_FINAL_TYPE (GdnnApplication, gdnn_application, ADW_TYPE_APPLICATION)
@@ -71,19 +80,46 @@ show_open_error (GdnnApplication *self,
  * getting-started page on the first start. Without the schema (a build
  * tree run without GSETTINGS_SCHEMA_DIR) nothing is remembered. */
 
-/* How many automatic backups of @store are kept, from the settings. */
+/* "Backups kept" changed in the preferences: the open database keeps
+ * that many automatic backups from now on. */
 static void
 apply_backup_retention (GdnnApplication *self,
                         GdnnStore       *store)
 {
   guint retention;
 
-  if (self->settings == NULL || store == NULL)
+  if (self->settings == NULL || store == NULL || self->syncing_retention)
     return;
   retention = (guint) g_settings_get_int (self->settings, "backup-retention");
-  /* INTEGRATOR: once src/core/gdnn-backup.h is merged, include it and replace this line by
-   * gdnn_backup_set_retention (store, retention); */
+#ifdef HAVE_GDNN_BACKUP
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (retention != gdnn_backup_get_retention (store) &&
+        !gdnn_backup_set_retention (store, retention, &error))
+      g_warning ("Backups kept: %s", error->message);
+  }
+#else
+  /* INTEGRATOR: without src/core/gdnn-backup.h, the number is only kept in the settings. */
   (void) retention;
+#endif
+}
+
+/* The preferences show what the opened database keeps (the command line
+ * and the backup window may have changed it), within the schema's range. */
+static void
+sync_backup_retention (GdnnApplication *self,
+                       GdnnStore       *store)
+{
+#ifdef HAVE_GDNN_BACKUP
+  int kept = (int) MIN (gdnn_backup_get_retention (store), 100);
+
+  if (self->settings == NULL || kept == g_settings_get_int (self->settings, "backup-retention"))
+    return;
+  self->syncing_retention = TRUE;
+  g_settings_set_int (self->settings, "backup-retention", kept);
+  self->syncing_retention = FALSE;
+#endif
 }
 
 static void
@@ -121,7 +157,7 @@ settings_window_opened (GdnnApplication *self,
   if (self->settings == NULL)
     return;
   gdnn_window_state_track (window, self->settings);
-  apply_backup_retention (self, gdnn_window_get_store (window));
+  sync_backup_retention (self, gdnn_window_get_store (window));
 }
 
 /* The getting-started page, once. */
