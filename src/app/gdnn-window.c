@@ -452,6 +452,32 @@ gdnn_window_select_plan (GdnnWindow *self,
   return FALSE;
 }
 
+/**
+ * gdnn_window_get_selected_plan:
+ * @unit_code: (out) (transfer none): the code of the unit, or of the office
+ *   for a review row
+ * @plan_number: (out) (transfer none): the plan's number
+ *
+ * What the sidebar shows, as gdnn_window_select_plan() takes it; the
+ * window's state is kept from it (gdnn-window-state.c).
+ *
+ * Returns: %FALSE when no plan is selected
+ */
+gboolean
+gdnn_window_get_selected_plan (GdnnWindow  *self,
+                               const char **unit_code,
+                               const char **plan_number)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (GDNN_IS_WINDOW (self), FALSE);
+
+  row = gtk_list_box_get_selected_row (self->sidebar_list);
+  *unit_code = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_UNIT_CODE) : NULL;
+  *plan_number = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER) : NULL;
+  return *unit_code != NULL && *plan_number != NULL;
+}
+
 /* The review page's drill-down: the unit's own pages of the plan. */
 static void
 on_review_open_unit (GdnnWindow *self,

@@ -24,6 +24,9 @@ GdnnStore  *gdnn_window_get_store   (GdnnWindow     *self);
 gboolean    gdnn_window_select_plan (GdnnWindow     *self,
                                      const char     *unit_code,
                                      const char     *plan_number);
+gboolean    gdnn_window_get_selected_plan (GdnnWindow  *self,
+                                           const char **unit_code,
+                                           const char **plan_number);
 void        gdnn_window_set_today   (GdnnWindow     *self,
                                      const GDate    *today);
 void        gdnn_window_show_page   (GdnnWindow     *self,

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "gdnn-i18n.h"
+#include "gdnn-settings.h"
 
 /* The languages we ship a catalogue for, besides the English msgids. */
 static const char * const translated[] = { "vi", NULL };
@@ -26,12 +27,29 @@ language_available (const char *language)
   return FALSE;
 }
 
+/* The language chosen in the preferences ("vi", "en"), or NULL to follow
+ * the locale. */
+static char *
+language_override (void)
+{
+  g_autoptr(GSettings) settings = gdnn_settings_new ();
+  g_autofree char *language = NULL;
+
+  if (settings == NULL)
+    return NULL;
+  language = g_settings_get_string (settings, "ui-language");
+  if (language[0] == '\0' || !language_available (language))
+    return NULL;
+  return g_steal_pointer (&language);
+}
+
 /**
  * gdnn_i18n_init:
  *
  * Sets up gettext. The program speaks Vietnamese unless the user's locale
  * asks for a language we have (English, Vietnamese): a French or a bare
  * "C" locale gets Vietnamese, as the users of this program expect.
+ * The "ui-language" setting, when set, wins over the locale.
  * GDNN_LOCALEDIR points at uninstalled catalogues (the build tree).
  */
 void
@@ -40,12 +58,17 @@ gdnn_i18n_init (void)
   const char *locale = setlocale (LC_ALL, "");
   const char *localedir = g_getenv ("GDNN_LOCALEDIR");
   const char *const *languages;
+  g_autofree char *override = NULL;
   gboolean have = FALSE;
 
   /* gettext ignores LANGUAGE in the plain C locale; C.UTF-8 keeps the C
    * conventions and lets the catalogue load. */
   if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
     setlocale (LC_ALL, "C.UTF-8");
+
+  override = language_override ();
+  if (override != NULL)
+    g_setenv ("LANGUAGE", override, TRUE);
 
   languages = g_get_language_names ();
   for (guint i = 0; languages[i] != NULL; i++)

@@ -1,0 +1,301 @@
+/* test-ui-about.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The application as it starts: the getting-started page on the first
+ * start only, About, Help and Preferences from the application's actions,
+ * and the window's size and plan kept in GSettings (the memory backend of
+ * the tests, then a key file read back by a new window). PNGs of each. */
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gdnn-application.h"
+#include "gdnn-help-window.h"
+#include "gdnn-i18n.h"
+#include "gdnn-preferences-window.h"
+#include "gdnn-settings.h"
+#include "gdnn-window-state.h"
+#include "gdnn-window.h"
+#include "gdnn-ui-test-utils.h"
+
+#if __has_include ("gdnn-backup.h")
+#include "gdnn-backup.h"
+#define HAVE_GDNN_BACKUP 1
+#endif
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+check_accel (GtkApplication *app,
+             const char     *action,
+             const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_app_about_help_preferences (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-about-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "gdnn.db", NULL);
+  g_autoptr(GdnnApplication) app = gdnn_application_new (db);
+  g_autoptr(GSettings) settings = gdnn_settings_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *main_window, *help, *about, *prefs;
+  const char *unit = NULL, *plan = NULL;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_assert_false (g_settings_get_boolean (settings, "welcome-shown"));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  check_accel (GTK_APPLICATION (app), "app.help", "F1");
+  check_accel (GTK_APPLICATION (app), "app.preferences", "<Control>comma");
+
+  /* First start: the demo database, the window and, over it, the
+   * getting-started page, remembered as shown. */
+  g_application_activate (G_APPLICATION (app));
+  gdnn_ui_iterate (500);
+  main_window = find_toplevel (GDNN_TYPE_WINDOW);
+  help = find_toplevel (GDNN_TYPE_HELP_WINDOW);
+  g_assert_nonnull (main_window);
+  g_assert_nonnull (help);
+  g_assert_true (gtk_window_get_transient_for (help) == main_window);
+  g_assert_true (g_settings_get_boolean (settings, "welcome-shown"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (help), "30/11"));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (help), g_dgettext (GETTEXT_PACKAGE, "6. Export, print, sign and send")));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (help), g_dgettext (GETTEXT_PACKAGE, "4. Export the summary")));
+  gdnn_ui_save_png (GTK_WIDGET (help), "about-01-getting-started.png");
+
+  /* Its Start button closes it. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *start = NULL;
+
+    gdnn_ui_collect (GTK_WIDGET (help), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "suggested-action"))
+        start = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (start);
+    /* A button activated from the keyboard clicks after its 250 ms press. */
+    g_assert_true (gtk_widget_activate (start));
+    gdnn_ui_iterate (600);
+    g_assert_null (find_toplevel (GDNN_TYPE_HELP_WINDOW));
+  }
+
+  /* Help from the menu's action (F1). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  gdnn_ui_iterate (200);
+  help = find_toplevel (GDNN_TYPE_HELP_WINDOW);
+  g_assert_nonnull (help);
+  gtk_window_close (help);
+  gdnn_ui_iterate (100);
+
+  /* About: version, icon, licence, credits. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  gdnn_ui_iterate (300);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, "vn.gdnn.Report");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_developers (ADW_ABOUT_WINDOW (about))[0], ==, "The gdnn-report authors");
+  g_assert_nonnull (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)));
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (about), PACKAGE_VERSION));
+  gtk_window_set_default_size (about, 420, 600);
+  gdnn_ui_iterate (200);
+  gdnn_ui_save_png (GTK_WIDGET (about), "about-02-about.png");
+  gtk_window_close (about);
+  gdnn_ui_iterate (100);
+
+  /* Preferences: what is changed there is in the settings at once. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  gdnn_ui_iterate (300);
+  prefs = find_toplevel (GDNN_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    g_autofree char *language = NULL;
+
+    gdnn_ui_collect (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, spins);
+    gdnn_ui_collect (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, combos);
+    g_assert_cmpuint (spins->len, ==, 1);
+    g_assert_cmpuint (combos->len, ==, 1);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==, 10);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "25");
+    gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */
+    gdnn_ui_iterate (100);
+    g_assert_cmpint (g_settings_get_int (settings, "backup-retention"), ==, 25);
+#ifdef HAVE_GDNN_BACKUP
+    /* The open database keeps that many backups. */
+    g_assert_cmpuint (gdnn_backup_get_retention (gdnn_window_get_store (GDNN_WINDOW (main_window))), ==, 25);
+#endif
+    /* Out of range: the spin button keeps it within 1–100. */
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "500");
+    gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */
+    gdnn_ui_iterate (100);
+    g_assert_cmpint (g_settings_get_int (settings, "backup-retention"), ==, 100);
+
+    adw_combo_row_set_selected (g_ptr_array_index (combos, 0), 2);
+    language = g_settings_get_string (settings, "ui-language");
+    g_assert_cmpstr (language, ==, "en");
+    g_clear_pointer (&language, g_free);
+    adw_combo_row_set_selected (g_ptr_array_index (combos, 0), 1);
+    language = g_settings_get_string (settings, "ui-language");
+    g_assert_cmpstr (language, ==, "vi");
+  }
+  gdnn_ui_save_png (GTK_WIDGET (prefs), "about-03-preferences.png");
+  gtk_window_close (prefs);
+  gdnn_ui_iterate (100);
+
+  /* The window's size and plan are kept when it closes... */
+  g_assert_true (gdnn_window_select_plan (GDNN_WINDOW (main_window), "BG-CD01", "401/KH-UBND"));
+  gtk_window_set_default_size (main_window, 1000, 680);
+  gdnn_ui_iterate (300);
+  gtk_window_close (main_window);
+  gdnn_ui_iterate (300);
+  g_assert_null (find_toplevel (GDNN_TYPE_WINDOW));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 680);
+
+  /* ...and the next start restores them, without the welcome page. */
+  g_application_activate (G_APPLICATION (app));
+  gdnn_ui_iterate (500);
+  main_window = find_toplevel (GDNN_TYPE_WINDOW);
+  g_assert_nonnull (main_window);
+  g_assert_null (find_toplevel (GDNN_TYPE_HELP_WINDOW));
+  gtk_window_get_default_size (main_window, &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 680);
+  g_assert_true (gdnn_window_get_selected_plan (GDNN_WINDOW (main_window), &unit, &plan));
+  g_assert_cmpstr (unit, ==, "BG-CD01");
+  g_assert_cmpstr (plan, ==, "401/KH-UBND");
+  gtk_window_destroy (main_window);
+  gdnn_ui_iterate (100);
+
+  gdnn_test_remove_tree (dir);
+}
+
+static GSettings *
+keyfile_settings (const char *path)
+{
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (path, "/", NULL);
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                        "vn.gdnn.Report", TRUE);
+
+  g_assert_nonnull (schema);
+  return g_settings_new_full (schema, backend, NULL);
+}
+
+static void
+test_window_state_keyfile (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GdnnStore) store = gdnn_ui_open_demo_store (&dir);
+  g_autofree char *ini = g_build_filename (dir, "settings.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AdwApplication) app = adw_application_new ("vn.gdnn.Report.Test", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  const char *unit = NULL, *plan = NULL;
+  GdnnWindow *window;
+  int width, height;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GSettings) settings = keyfile_settings (ini);
+
+    window = gdnn_window_new (app, store);
+    gdnn_window_state_track (window, settings);
+    /* Nothing selected yet: the defaults of the schema. */
+    g_assert_false (gdnn_window_get_selected_plan (window, &unit, &plan));
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1100);
+    g_assert_cmpint (height, ==, 720);
+    gtk_window_set_default_size (GTK_WINDOW (window), 950, 700);
+    gtk_window_present (GTK_WINDOW (window));
+    gdnn_ui_iterate (300);
+    g_assert_true (gdnn_window_select_plan (window, "BG-TC02", "401/KH-UBND"));
+    gdnn_ui_iterate (300);
+    gtk_window_close (GTK_WINDOW (window));
+    gdnn_ui_iterate (200);
+    g_settings_sync ();
+  }
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", contents);
+  g_assert_nonnull (strstr (contents, "window-width=950"));
+  g_assert_nonnull (strstr (contents, "last-unit='BG-TC02'"));
+
+  /* A new window reading the same file. */
+  {
+    g_autoptr(GSettings) settings = keyfile_settings (ini);
+
+    window = gdnn_window_new (app, store);
+    gdnn_window_state_track (window, settings);
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 950);
+    g_assert_cmpint (height, ==, 700);
+    g_assert_true (gdnn_window_get_selected_plan (window, &unit, &plan));
+    g_assert_cmpstr (unit, ==, "BG-TC02");
+    g_assert_cmpstr (plan, ==, "401/KH-UBND");
+    gtk_window_present (GTK_WINDOW (window));
+    gdnn_ui_iterate (500);
+    g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), "Trường Trung cấp Nghề Lục Ngạn"));
+    gdnn_ui_save_png (GTK_WIDGET (window), "about-04-restored.png");
+
+    /* A plan no longer in the database is forgotten quietly. */
+    g_settings_set_string (settings, "last-unit", "NO-SUCH-UNIT");
+    gtk_window_destroy (GTK_WINDOW (window));
+    window = gdnn_window_new (app, store);
+    gdnn_window_state_restore (window, settings);
+    g_assert_false (gdnn_window_get_selected_plan (window, &unit, &plan));
+    gtk_window_destroy (GTK_WINDOW (window));
+    gdnn_ui_iterate (100);
+  }
+
+  g_clear_object (&store);
+  gdnn_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gdnn_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/about/app", test_app_about_help_preferences);
+  g_test_add_func ("/ui/about/window-state-keyfile", test_window_state_keyfile);
+
+  return g_test_run ();
+}
