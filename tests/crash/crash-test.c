@@ -506,7 +506,7 @@ verify (const char *path,
     {
       g_autofree char *now = db_describe (db, key);
       if (!g_str_equal (now, value))
-        failure = g_strdup_printf ("%s: reported saved as “%s”, the database holds “%s”",
+        failure = g_strdup_printf ("%s: expected “%s” (as reported saved, or as before), the database holds “%s”",
                                    (const char *) key, (const char *) value, now);
     }
   g_hash_table_iter_init (&iter, m->plans);
@@ -693,6 +693,122 @@ test_kill (void)
   /* The worker did work: most kills landed after it had started. */
   g_assert_cmpuint (lines_total, >, kills);
   g_assert_cmpuint (before_first_line, <, kills / 2 + 1);
+  model_destroy (&m);
+}
+
+/* The checks catch what they are meant to catch: a finite run passes,
+ * and each kind of loss planted into a copy of its database is found. */
+static void
+test_checker (void)
+{
+  g_autofree char *dir = g_build_filename (root_dir, "checker", NULL);
+  g_autofree char *db = g_build_filename (dir, "gdnn.db", NULL);
+  g_autofree char *check = g_build_filename (dir, "check.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *failure = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *value_key = NULL;     /* reported by a "value" line */
+  g_autofree char *csv_key = NULL;       /* a row of a reported CSV file */
+  g_autofree char *template = NULL;      /* a reported plan */
+  g_autofree char *untouched = NULL;     /* a value no line mentions */
+  g_autoptr(GHashTable) mentioned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  struct { const char *what; char *sql; } plants[4] = { { 0 } };
+  GHashTableIter iter;
+  gpointer key, value;
+  Model m = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  copy_file (pristine, db);
+  model_init (&m);
+  model_load (&m, db);
+  worker = g_subprocess_launcher_spawn (launcher, &error, worker_path, db, materials, "4242", "80", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (worker, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (worker));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+
+      g_assert_true (model_apply (&m, lines[i]));
+      if (g_str_equal (f[0], "value") && g_strv_length (f) == 7 && !g_str_equal (f[5], "absent"))
+        {
+          g_free (value_key);
+          value_key = g_strjoin (" ", f[0], f[1], f[2], f[3], f[4], NULL);
+        }
+      if (g_str_equal (f[0], "csv") && g_strv_length (f) > 3)
+        {
+          g_auto(GStrv) v = g_strsplit (f[3], ":", -1);
+          g_free (csv_key);
+          csv_key = g_strjoin (" ", "value", v[0], v[1], v[2], v[3], NULL);
+        }
+      if (g_str_equal (f[0], "template"))
+        {
+          g_free (template);
+          template = g_strdup (f[1]);
+        }
+      if (g_str_equal (f[0], "value") || g_str_equal (f[0], "csv") || g_str_equal (f[0], "try"))
+        for (guint j = 0; f[j] != NULL; j++)
+          g_hash_table_add (mentioned, g_strdup (f[j]));
+    }
+  g_assert_nonnull (value_key);
+  g_assert_nonnull (csv_key);
+  g_assert_nonnull (template);
+
+  copy_db (db, check);
+  failure = verify (check, &m);
+  g_assert_null (failure);
+
+  /* A value of the pristine database no line mentions. */
+  g_hash_table_iter_init (&iter, m.keys);
+  while (untouched == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) f = g_strsplit (key, " ", -1);
+      if (g_str_equal (f[0], "value") && !g_str_equal (value, "absent") && !g_str_has_prefix (value, "0 ") &&
+          !g_hash_table_contains (mentioned, f[2]))
+        untouched = g_strdup (key);
+    }
+  g_assert_nonnull (untouched);
+
+  plants[0].what = "a reported value changed";
+  plants[1].what = "a row of a reported CSV file lost";
+  plants[2].what = "a value nobody reported changed";
+  plants[3].what = "a task of an imported plan lost";
+  {
+    const char *keys[] = { value_key, csv_key, untouched };
+    for (guint i = 0; i < 3; i++)
+      {
+        g_auto(GStrv) f = g_strsplit (keys[i], " ", -1);
+        plants[i].sql = g_strdup_printf ("UPDATE value SET numerator = numerator / 2, "
+                                         "denominator = CASE WHEN denominator IS NULL THEN NULL ELSE denominator + 7 END "
+                                         "WHERE unit_id = %s AND indicator_id = %s AND year = %s AND period = '%s';",
+                                         f[1], f[2], f[3], f[4]);
+      }
+  }
+  plants[3].sql = sql_printf ("DELETE FROM task WHERE id = (SELECT max (t.id) FROM task t JOIN plan p ON p.id = t.plan_id "
+                              "WHERE p.number = %Q);", template);
+
+  for (guint i = 0; i < G_N_ELEMENTS (plants); i++)
+    {
+      g_autofree char *found = NULL;
+      g_autoptr(GdnnStore) store = NULL;
+
+      copy_db (db, check);
+      store = gdnn_store_open (check, GDNN_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      gdnn_test_exec (store, plants[i].sql);
+      g_assert_cmpint (sqlite3_changes (gdnn_store_get_db (store)), ==, 1);
+      g_clear_object (&store);
+      found = verify (check, &m);
+      g_test_message ("%s: %s", plants[i].what, found ? found : "NOT FOUND");
+      g_assert_nonnull (found);
+      g_free (plants[i].sql);
+    }
   model_destroy (&m);
 }
 
@@ -1182,6 +1298,7 @@ main (int   argc,
     }
   prepare_materials ();
 
+  g_test_add_func ("/crash/checker", test_checker);
   g_test_add_func ("/crash/kill", test_kill);
   g_test_add_func ("/crash/full-disk/tmpfs", test_full_disk_tmpfs);
   g_test_add_func ("/crash/full-disk/file-size-limit", test_full_disk_file_size_limit);
