@@ -1253,11 +1253,25 @@ test_read_only_permissions (void)
       return;
     }
   /* Root writes whatever the mode says: the command line runs as nobody,
-   * for whom the root-owned file and folder are read-only. */
-  g_test_message ("read-only: a file of root's, the command line run as nobody");
-  g_assert_cmpint (g_chmod (root_dir, 0755), ==, 0);
-  check_read_only (db, FALSE, CHILD_NOBODY);
-  g_chmod (root_dir, 0700);
+   * for whom the root-owned file and folder are read-only. A copy of the
+   * program (it links only system libraries dynamically) in a folder
+   * nobody can reach, as the build folder may be closed to others. */
+  {
+    g_autofree char *bin = g_build_filename (root_dir, "bin", NULL);
+    g_autofree char *copy = g_build_filename (bin, "gdnn-report", NULL);
+    g_autofree char *original = g_steal_pointer (&cli_path);
+
+    g_test_message ("read-only: a file of root's, the command line run as nobody");
+    g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+    copy_file (original, copy);
+    g_assert_cmpint (g_chmod (copy, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (root_dir, 0755), ==, 0);
+    cli_path = g_steal_pointer (&copy);
+    check_read_only (db, FALSE, CHILD_NOBODY);
+    g_free (cli_path);
+    cli_path = g_steal_pointer (&original);
+    g_chmod (root_dir, 0700);
+  }
 }
 
 static void
