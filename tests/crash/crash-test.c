@@ -10,7 +10,8 @@
  * /crash/kill: crash-worker edits values and task progress, undoes,
  * imports CSV files, plan templates and submitted report files on a copy
  * of the demo database; it is killed with SIGKILL after a random delay
- * (0–200 ms), GDNN_CRASH_KILLS times (100; `./dev crash` runs 300). After
+ * (0–200 ms, counted from its first line, or for one kill in four from
+ * its start), GDNN_CRASH_KILLS times (100; `./dev crash` runs 300). After
  * each kill the database (as the next start would find it: the main file
  * and its WAL) must pass PRAGMA integrity_check and gdnn_store_check, and
  * every line the worker printed — each printed only after its commit
@@ -141,6 +142,13 @@ copy_db (const char *from,
   copy_file (from, to);
   if (g_file_test (wal_from, G_FILE_TEST_EXISTS))
     copy_file (wal_from, wal_to);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 ? st.st_size : 0;
 }
 
 static char *
@@ -603,6 +611,16 @@ test_kill (void)
       g_subprocess_launcher_set_stderr_file_path (launcher, err);
       worker = g_subprocess_launcher_spawn (launcher, &error, worker_path, db, materials, seed, NULL);
       g_assert_no_error (error);
+      /* One kill in four counts from the start of the process, to hit the
+       * opening of the database; the others from the worker's first line,
+       * so that a slow start (a loaded machine, ASan) does not eat them. */
+      if (round % 4 != 0)
+        {
+          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+          while (file_size (out) == 0 && g_get_monotonic_time () < deadline)
+            g_usleep (500);
+        }
       g_usleep (delay * 1000);
       g_subprocess_force_exit (worker);
       g_subprocess_wait (worker, NULL, &error);
@@ -690,9 +708,14 @@ test_kill (void)
                   "%u during an import, %u interrupted operations found done",
                   kills, (g_get_monotonic_time () - started) / 1e6, lines_total, before_first_line,
                   killed_in_import, interrupted_done);
+  if (failed != NULL)
+    {
+      model_destroy (&m);
+      return;
+    }
   /* The worker did work: most kills landed after it had started. */
   g_assert_cmpuint (lines_total, >, kills);
-  g_assert_cmpuint (before_first_line, <, kills / 2 + 1);
+  g_assert_cmpuint (before_first_line, <=, kills / 4 + 1);
   model_destroy (&m);
 }
 
@@ -885,13 +908,6 @@ typedef enum
   FULL_TMPFS,
   FULL_FILE_SIZE_LIMIT,
 } FullMethod;
-
-static goffset
-file_size (const char *path)
-{
-  GStatBuf st;
-  return g_stat (path, &st) == 0 ? st.st_size : 0;
-}
 
 /* Fills the tmpfs at @dir, leaving about @headroom bytes free. */
 static char *
