@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -109,6 +110,23 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* The errno of the last failed system call on the WAL (or rollback
+ * journal) file, else on the main file: sqlite3_system_errno () is not
+ * always set when a write fails deep in the pager. */
+static int
+last_file_errno (sqlite3 *db)
+{
+  sqlite3_file *journal = NULL;
+  int e = 0;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != NULL && journal->pMethods != NULL)
+    journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &e);
+  if (e == 0)
+    sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &e);
+  return e;
+}
+
 static void
 set_error_from_db (sqlite3  *db,
                    GError  **error)
@@ -116,6 +134,27 @@ set_error_from_db (sqlite3  *db,
   int rc = sqlite3_extended_errcode (db);
   int code = error_code_for_sqlite (rc);
   const char *detail = sqlite3_errmsg (db);
+
+  /* SQLite reports ENOSPC on a short write as SQLITE_FULL, but a write
+   * refused outright with EFBIG (a file-size limit) or EDQUOT (a quota),
+   * and ENOSPC met while growing the shared-memory file or syncing, as
+   * an I/O error: to the user all of these mean the disk is full. A file
+   * system that turned read-only (EROFS) is a read-only file. */
+  if ((rc & 0xff) == SQLITE_IOERR)
+    {
+      int sys = sqlite3_system_errno (db);
+
+      if (sys != ENOSPC && sys != EFBIG && sys != EDQUOT && sys != EROFS)
+        sys = last_file_errno (db);
+
+      if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+        code = GDNN_STORE_ERROR_FULL;
+      else if (sys == EROFS)
+        code = GDNN_STORE_ERROR_READONLY;
+      /* "No space left on device" says more than "disk I/O error". */
+      if (code != GDNN_STORE_ERROR_FAILED)
+        detail = g_strerror (sys);
+    }
 
   switch (code)
     {
@@ -548,6 +587,19 @@ open_internal (const char          *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+
+  /* SQLite quietly opens a file it cannot write read-only (a read-only
+   * file, folder or file system); say so now, with nothing written,
+   * rather than fail later on a first change or, in WAL mode, on the
+   * first read with an unclear message. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_READONLY,
+                   _("The data file “%s” is read-only (the file, its folder or the disk cannot be written); "
+                     "nothing was changed. Copy it to a folder where you can write, or ask for permission "
+                     "to change it."), path);
+      return NULL;
+    }
 
   if (!register_functions (self, error))
     return NULL;
