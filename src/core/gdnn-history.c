@@ -741,22 +741,39 @@ text_or_dash (const char *text)
   return text != NULL && *text != '\0' ? text : "—";
 }
 
-/* Long texts (an assessment) are cut so that an entry stays readable. */
+/* Long texts (an assessment, a hash) are cut and line breaks become
+ * spaces, so that an entry stays one readable line. */
 static void
 append_short (GString    *s,
               const char *text)
 {
-  const char *cut;
+  guint n = 0;
+  gboolean space = FALSE;
 
   text = text_or_dash (text);
-  if (g_utf8_strlen (text, -1) <= 80)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_string_append (s, text);
-      return;
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (n >= 48)
+        {
+          g_string_append (s, "…");
+          return;
+        }
+      if (space && n > 0)
+        {
+          g_string_append_c (s, ' ');
+          n++;
+        }
+      space = FALSE;
+      g_string_append_unichar (s, c);
+      n++;
     }
-  cut = g_utf8_offset_to_pointer (text, 79);
-  g_string_append_len (s, text, cut - text);
-  g_string_append (s, "…");
 }
 
 /**
@@ -822,28 +839,24 @@ append_csv_field (GString    *csv,
 static const char *const action_names[] = { "insert", "update", "delete" };
 
 /**
- * gdnn_history_export_csv:
+ * gdnn_history_entries_to_csv:
+ * @entries: (element-type GdnnHistoryEntry): newest first, as the
+ *   gdnn_history_for_* () functions return them
  * @n_rows: (out) (optional): the rows written, header excluded
  *
- * The change log as CSV (docs/change-log-format.md), oldest change first.
+ * The entries as CSV (docs/change-log-format.md), oldest change first.
  *
- * Returns: (transfer full): the text, or %NULL with @error set
+ * Returns: (transfer full): the text
  */
 char *
-gdnn_history_export_csv (GdnnStore    *store,
-                         const GDate  *from,
-                         const GDate  *to,
-                         guint        *n_rows,
-                         GError      **error)
+gdnn_history_entries_to_csv (GPtrArray *entries,
+                             guint     *n_rows)
 {
-  g_autoptr(GPtrArray) entries = NULL;
   GString *csv;
   guint rows = 0;
 
-  g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
+  g_return_val_if_fail (entries != NULL, NULL);
 
-  if (!(entries = gdnn_history_for_range (store, from, to, error)))
-    return NULL;
   csv = g_string_new ("at,who,action,entity,entity_id,field,old,new\r\n");
   for (guint i = entries->len; i-- > 0;)
     {
@@ -871,6 +884,30 @@ gdnn_history_export_csv (GdnnStore    *store,
   if (n_rows != NULL)
     *n_rows = rows;
   return g_string_free (csv, FALSE);
+}
+
+/**
+ * gdnn_history_export_csv:
+ * @n_rows: (out) (optional): the rows written, header excluded
+ *
+ * The change log between two local days as CSV.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+char *
+gdnn_history_export_csv (GdnnStore    *store,
+                         const GDate  *from,
+                         const GDate  *to,
+                         guint        *n_rows,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (GDNN_IS_STORE (store), NULL);
+
+  if (!(entries = gdnn_history_for_range (store, from, to, error)))
+    return NULL;
+  return gdnn_history_entries_to_csv (entries, n_rows);
 }
 
 /**

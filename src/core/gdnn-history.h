@@ -96,6 +96,8 @@ char             *gdnn_history_export_csv     (GdnnStore         *store,
                                                const GDate       *to,
                                                guint             *n_rows,
                                                GError           **error);
+char             *gdnn_history_entries_to_csv (GPtrArray         *entries,
+                                               guint             *n_rows);
 gboolean          gdnn_history_export_csv_file (GdnnStore        *store,
                                                const char        *path,
                                                const GDate       *from,
