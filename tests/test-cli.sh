@@ -163,5 +163,37 @@ LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok 
 LANG=fr_FR.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a locale without a translation falls back to Vietnamese"
 LANG=en_US.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'unknown command'; ok $? "an English locale gets English messages"
 
+# ---- history (issue 7, item 5): the change log shown and exported ----
+# Self-contained: its own demo database; English messages for the checks.
+HDB=$TMP/history.db
+hist () { LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$HDB" "$@"; }
+out=$(hist history --help 2>&1); [ $? = 0 ] && grep -q 'history' <<<"$out"; ok $? "history --help prints its usage"
+hist demo >/dev/null; ok $? "history: a demo database"
+old=$(sqlite3 "$HDB" "SELECT CASE WHEN v.numerator = CAST(v.numerator AS INTEGER) THEN CAST(CAST(v.numerator AS INTEGER) AS TEXT) ELSE v.numerator END FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN unit u ON u.id = v.unit_id WHERE u.code = 'BG-CD01' AND i.code = 'I.2.a.1' AND v.year = $YEAR;")
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,%s,4321.5,5000,Đã rà soát\n' "$YEAR" > "$TMP/hist-values.csv"
+hist values import "$TMP/hist-values.csv" >/dev/null; ok $? "history: a value changed by a CSV import"
+out=$(hist history show --unit BG-CD01 --plan 401/KH-UBND --indicator I.2.a.1 --year "$YEAR"); rc=$?
+[ $rc = 0 ]; ok $? "history show exits 0"
+head -1 <<<"$out" | grep -q $'\t'"$(id -un)"$'\tChanged\tBG-CD01 · I.2.a.1 · '"$YEAR"$'\t.*→ 4\\.321,5'; ok $? "history show: newest first, who, the numerator old → new the Vietnamese way ($(head -1 <<<"$out"))"
+head -1 <<<"$out" | grep -q '^[0-9][0-9]/[0-9][0-9]/[0-9]\{4\} [0-9][0-9]:[0-9][0-9]'$'\t'; ok $? "history show: the time as dd/mm/yyyy hh:mm"
+[ "$(wc -l <<<"$out")" -ge 2 ] && tail -1 <<<"$out" | grep -q $'\tAdded\t'; ok $? "history show: the demo's first entry last"
+hist history show --unit BG-CD01 --plan 401/KH-UBND --indicator X.9 --year "$YEAR" >/dev/null 2>&1; [ $? = 1 ]; ok $? "history show of an unknown indicator fails"
+hist history show --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" >/dev/null 2>&1; [ $? = 2 ]; ok $? "history show without what to show exits 2"
+hist history show --unit BG-CD01 --plan 401/KH-UBND --report --year "$YEAR" >/dev/null; ok $? "history show --report"
+hist history export "$TMP/log.csv" >/dev/null; ok $? "history export"
+head -1 "$TMP/log.csv" | tr -d '\r' | grep -qx 'at,who,action,entity,entity_id,field,old,new'; ok $? "history export: the header of docs/change-log-format.md"
+# Expected rows, counted independently from the log: the fields an update
+# changed, the fields an insert or a delete holds, at least one per change.
+expected=$(sqlite3 "$HDB" "SELECT sum(max(1, (SELECT count(*) FROM json_each(coalesce(l.new, l.old)) j WHERE CASE l.action WHEN 'update' THEN json_extract(l.old, j.fullkey) IS NOT json_extract(l.new, j.fullkey) ELSE j.type != 'null' END))) FROM change_log l;")
+rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$TMP/log.csv")
+[ "$rows" = "$expected" ]; ok $? "history export: one row per changed field ($rows rows, $expected expected)"
+grep -q ',update,value,[0-9]*,numerator,'"$old"',4321.5' "$TMP/log.csv"; ok $? "history export: the raw old and new numerator ('.' decimals)"
+tomorrow=$(date -d tomorrow +%d/%m/%Y)
+hist history export "$TMP/none.csv" --from "$tomorrow" >/dev/null; [ $? = 0 ] && [ "$(wc -l < "$TMP/none.csv")" = 1 ]; ok $? "history export --from tomorrow: the header only"
+today=$(date +%Y-%m-%d)
+hist history export "$TMP/today.csv" --from "$today" --to "$today" >/dev/null && cmp -s "$TMP/today.csv" "$TMP/log.csv"; ok $? "history export --from/--to today (ISO dates): every change of today"
+hist history export "$TMP/hist-bad.csv" --from 31/02/2026 >/dev/null 2>&1; [ $? = 2 ] && [ ! -e "$TMP/hist-bad.csv" ]; ok $? "history export with an impossible date exits 2, writing nothing"
+err=$(hist history compare --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" 2>&1); [ $? = 1 ] && grep -q 'not been finalised' <<<"$err"; ok $? "history compare of a report never finalised says so"
+
 echo "1..$n"
 exit $((failed > 0))

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-report-page-history.h"
 #include "gdnn-report-page-private.h"
 #include "gdnn-text.h"
 
@@ -797,6 +798,7 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, page_label);
 
   gdnn_report_page_class_add_actions (widget_class);
+  gdnn_report_page_history_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "page.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "page.next-page", NULL, next_page_action);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-history-window.h"
 #include "gdnn-task-editor.h"
 #include "gdnn-task-list.h"
 
@@ -168,6 +169,18 @@ on_key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GdnnTaskEditor *self = GDNN_TASK_EDITOR (widget);
+  const GdnnTaskProgress *progress = gdnn_task_row_get_progress (self->row);
+
+  gdnn_history_window_present_task (widget, self->store, gdnn_task_row_get_task (self->row)->id,
+                                    progress->unit_id, gdnn_task_row_get_year (self->row));
+}
+
+static void
 gdnn_task_editor_dispose (GObject *object)
 {
   GdnnTaskEditor *self = (GdnnTaskEditor *)object;
@@ -206,6 +219,7 @@ gdnn_task_editor_class_init (GdnnTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnTaskEditor, message_label);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

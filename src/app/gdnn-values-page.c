@@ -14,6 +14,7 @@
 #include "gdnn-app-util.h"
 #include "gdnn-cell-entry.h"
 #include "gdnn-chunk-feed.h"
+#include "gdnn-history-window.h"
 #include "gdnn-text.h"
 #include "gdnn-value-row.h"
 #include "gdnn-values-page.h"
@@ -474,6 +475,18 @@ undo_action (GtkWidget  *widget,
   gdnn_widget_show_toast (GTK_WIDGET (self), _("The last change was undone."));
 }
 
+/* The history of the value whose cell has the focus, else of the year's. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GdnnValuesPage *self = GDNN_VALUES_PAGE (widget);
+
+  if (self->store != NULL)
+    gdnn_history_window_present_values (widget, self->store, self->unit_id, self->plan_id, self->year);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -513,6 +526,8 @@ gdnn_values_page_class_init (GdnnValuesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "values.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "values.undo", NULL);
+  gtk_widget_class_install_action (widget_class, "values.history", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "values.history", NULL);
   gtk_widget_class_install_action (widget_class, "values.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "values.search", NULL);
 }

@@ -14,6 +14,7 @@
 #include "gdnn-backup-window.h"
 #include "gdnn-budget-page.h"
 #include "gdnn-charts-page.h"
+#include "gdnn-history-window.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-plan-template.h"
 #include "gdnn-report-page.h"
@@ -556,6 +557,14 @@ out:
 }
 
 static void
+change_log_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gdnn_history_window_present_log (widget, GDNN_WINDOW (widget)->store);
+}
+
+static void
 import_template_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -807,6 +816,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_page);
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
+  gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);

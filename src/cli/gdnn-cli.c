@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gdnn-cli.h"
+#include "gdnn-cli-history.h"
 #include "gdnn-cli-summary.h"
 #include "gdnn-backup.h"
 #include "gdnn-csv-import.h"
@@ -520,6 +521,7 @@ static const Command commands[] = {
   { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
   { "import", "FILE.xlsx…", N_("Reviewer: load submitted reports, each file all or nothing"), 1, G_MAXINT, cmd_import },
   { "summary", GDNN_CLI_SUMMARY_PARAMS, N_("Export the office's summary of the received reports as XLSX, PDF and CSV"), 0, 12, gdnn_cli_summary },
+  { "history", GDNN_CLI_HISTORY_PARAMS, N_("Show or export the change log; compare a finalised report with the data"), 1, 12, gdnn_cli_history },
 };
 
 static void
