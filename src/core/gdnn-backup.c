@@ -347,34 +347,21 @@ set_error_from_sqlite (sqlite3     *db,
                        const char  *what,
                        GError     **error)
 {
-  int rc = db != NULL ? sqlite3_errcode (db) : SQLITE_NOMEM;
-  int code;
+  /* The store's reading of the error (a full disk may come as an I/O
+   * error); a damaged or foreign file counts as damaged here. */
+  int code = db != NULL ? gdnn_store_error_code_for_db (db, NULL) : GDNN_STORE_ERROR_FAILED;
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      code = GDNN_STORE_ERROR_FULL;
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      code = GDNN_STORE_ERROR_READONLY;
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = GDNN_STORE_ERROR_BUSY;
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = GDNN_STORE_ERROR_CORRUPT;
-      break;
-    default:
-      code = GDNN_STORE_ERROR_FAILED;
-      break;
-    }
-  /* Translators: the first %s is a file, the second SQLite's message. */
-  g_set_error (error, GDNN_STORE_ERROR, code, _("Cannot write “%s”: %s"), what,
-               db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+  if (code == GDNN_STORE_ERROR_FOREIGN)
+    code = GDNN_STORE_ERROR_CORRUPT;
+  if (code == GDNN_STORE_ERROR_OPEN)
+    code = GDNN_STORE_ERROR_READONLY;
+  if (code == GDNN_STORE_ERROR_FULL)
+    /* Translators: %s is a file; the same words as a change that could not be saved. */
+    g_set_error (error, GDNN_STORE_ERROR, code, _("The disk is full: the backup “%s” could not be written."), what);
+  else
+    /* Translators: the first %s is a file, the second SQLite's message. */
+    g_set_error (error, GDNN_STORE_ERROR, code, _("Cannot write “%s”: %s"), what,
+                 db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
 }
 
 static gboolean

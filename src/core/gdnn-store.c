@@ -127,19 +127,20 @@ last_file_errno (sqlite3 *db)
   return e;
 }
 
-static void
-set_error_from_db (sqlite3  *db,
-                   GError  **error)
+/* What a failed SQLite call on @db means to the user. SQLite reports
+ * ENOSPC on a short write as SQLITE_FULL, but a write refused outright
+ * with EFBIG (a file-size limit) or EDQUOT (a quota), and ENOSPC met
+ * while growing the shared-memory file or syncing, as an I/O error: to
+ * the user all of these mean the disk is full. A file system that turned
+ * read-only (EROFS) is a read-only file. @sys_errno (may be NULL) gets
+ * the system's error when it decided. */
+int
+gdnn_store_error_code_for_db (sqlite3 *db,
+                              int     *sys_errno)
 {
   int rc = sqlite3_extended_errcode (db);
   int code = error_code_for_sqlite (rc);
-  const char *detail = sqlite3_errmsg (db);
 
-  /* SQLite reports ENOSPC on a short write as SQLITE_FULL, but a write
-   * refused outright with EFBIG (a file-size limit) or EDQUOT (a quota),
-   * and ENOSPC met while growing the shared-memory file or syncing, as
-   * an I/O error: to the user all of these mean the disk is full. A file
-   * system that turned read-only (EROFS) is a read-only file. */
   if ((rc & 0xff) == SQLITE_IOERR)
     {
       int sys = sqlite3_system_errno (db);
@@ -151,10 +152,20 @@ set_error_from_db (sqlite3  *db,
         code = GDNN_STORE_ERROR_FULL;
       else if (sys == EROFS)
         code = GDNN_STORE_ERROR_READONLY;
-      /* "No space left on device" says more than "disk I/O error". */
-      if (code != GDNN_STORE_ERROR_FAILED)
-        detail = g_strerror (sys);
+      if (sys_errno != NULL && code != GDNN_STORE_ERROR_FAILED)
+        *sys_errno = sys;
     }
+  return code;
+}
+
+static void
+set_error_from_db (sqlite3  *db,
+                   GError  **error)
+{
+  int sys = 0;
+  int code = gdnn_store_error_code_for_db (db, &sys);
+  /* "No space left on device" says more than "disk I/O error". */
+  const char *detail = sys != 0 ? g_strerror (sys) : sqlite3_errmsg (db);
 
   switch (code)
     {
