@@ -413,16 +413,46 @@ preview_free (GdnnReportPagePreview *preview)
   g_free (preview);
 }
 
+/* What the worker needs to build the preview's own document. */
+typedef struct
+{
+  GdnnReportPagePreview *preview;
+  char                  *db_path;
+  gint64                 unit_id;
+  gint64                 plan_id;
+  int                    year;
+  GDate                  today;
+} PreviewJob;
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_clear_pointer (&job->preview, preview_free);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+/* In the worker: the document from a read-only connection of its own,
+ * then its pages; the main thread builds only the form's document. */
 static void
 lay_out_preview (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  GdnnReportPagePreview *preview = task_data;
+  PreviewJob *job = task_data;
+  g_autoptr(GdnnStore) reader = NULL;
+  GError *error = NULL;
 
-  preview->pdf = gdnn_report_pdf_new (preview->doc);
-  gdnn_report_pdf_get_n_pages (preview->pdf);
+  if (!(reader = gdnn_store_open_reader (job->db_path, &error)) ||
+      !(job->preview->doc = gdnn_report_doc_build (reader, job->unit_id, job->plan_id, job->year, &job->today,
+                                                   &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->preview->pdf = gdnn_report_pdf_new (job->preview->doc);
+  gdnn_report_pdf_get_n_pages (job->preview->pdf);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -433,9 +463,17 @@ on_preview_laid_out (GObject      *object,
 {
   GdnnReportPage *self = GDNN_REPORT_PAGE (object);
   GTask *task = G_TASK (result);
-  GdnnReportPagePreview *preview = g_task_get_task_data (task);
+  PreviewJob *job = g_task_get_task_data (task);
+  GdnnReportPagePreview *preview = job->preview;
+  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (task, NULL) || g_task_get_cancellable (task) != self->preview_cancellable)
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      if (g_task_get_cancellable (task) == self->preview_cancellable)
+        gdnn_report_page_show_toast (self, error->message);
+      return;
+    }
+  if (g_task_get_cancellable (task) != self->preview_cancellable)
     return;
   /* The page takes the layout over from the task. */
   g_clear_pointer (&self->pages, preview_free);
@@ -447,20 +485,24 @@ on_preview_laid_out (GObject      *object,
 }
 
 static void
-start_preview (GdnnReportPage *self,
-               GdnnReportDoc  *doc)
+start_preview (GdnnReportPage *self)
 {
   g_autoptr(GTask) task = NULL;
-  GdnnReportPagePreview *preview = g_new0 (GdnnReportPagePreview, 1);
+  PreviewJob *job = g_new0 (PreviewJob, 1);
 
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
   self->preview_cancellable = g_cancellable_new ();
 
-  preview->doc = doc;
+  job->preview = g_new0 (GdnnReportPagePreview, 1);
+  job->db_path = g_strdup (gdnn_store_get_path (self->store));
+  job->unit_id = self->unit_id;
+  job->plan_id = self->plan_id;
+  job->year = self->year;
+  job->today = self->today;
   task = g_task_new (self, self->preview_cancellable, on_preview_laid_out, NULL);
-  g_task_set_task_data (task, preview, (GDestroyNotify) preview_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
   g_task_run_in_thread (task, lay_out_preview);
 }
 
@@ -469,14 +511,10 @@ gdnn_report_page_rebuild (GdnnReportPage  *self,
          GError         **error)
 {
   g_autoptr(GdnnReportDoc) doc = NULL;
-  g_autoptr(GdnnReportDoc) preview_doc = NULL;
   g_autoptr(GdnnReportState) state = NULL;
 
-  /* Building a document takes a few milliseconds: the page and the
-   * preview each get one. */
+  /* The form's document here; the preview builds its own in a worker. */
   if (!(doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today, error)) ||
-      !(preview_doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today,
-                                             error)) ||
       !(state = gdnn_report_state_load (self->store, self->unit_id, self->plan_id, self->year, error)))
     return FALSE;
 
@@ -484,7 +522,7 @@ gdnn_report_page_rebuild (GdnnReportPage  *self,
   gdnn_report_state_free (self->state);
   self->doc = g_steal_pointer (&doc);
   self->state = g_steal_pointer (&state);
-  start_preview (self, g_steal_pointer (&preview_doc));
+  start_preview (self);
 
   update_status (self);
   update_warnings (self);
