@@ -284,10 +284,10 @@ update_actions (GdnnReviewPage *self)
                                  reviewable && status->current->state != GDNN_SUBMISSION_RETURNED);
   /* The reply letter goes with a returned report (in the place of Return,
    * which it no longer needs). */
-  gtk_widget_set_visible (self->letter_button,
-                          reviewable && status->current->state == GDNN_SUBMISSION_RETURNED);
-  gtk_widget_set_visible (self->return_button, !gtk_widget_get_visible (self->letter_button));
-  if (gtk_widget_get_visible (self->letter_button))
+  gboolean returned = reviewable && status->current->state == GDNN_SUBMISSION_RETURNED;
+  gtk_widget_set_visible (self->letter_button, returned);
+  gtk_widget_set_visible (self->return_button, !returned);
+  if (returned)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->letter_button),
                                             g_variant_new_int64 (status->current->id));
 }
