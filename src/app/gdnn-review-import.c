@@ -130,13 +130,14 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdnnStore) store = gdnn_store_open (job->db_path, GDNN_STORE_OPEN_DEFAULT, &error);
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GdnnReviewImportResult) result = g_new0 (GdnnReviewImportResult, 1);
+  g_autoptr(GdnnReviewImportResult) result = NULL;
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  result = g_new0 (GdnnReviewImportResult, 1);
   files = gdnn_submission_collect_paths ((const char * const *) job->paths);
   result->total = files->len;
   result->outcomes = gdnn_submission_import_files (store, files, cancellable, on_file_done, task);

@@ -32,13 +32,13 @@ typedef enum
 static char *
 format_iso_date (const char *iso)
 {
+  /* The date part only; gdnn_parse_date, not sscanf "%d", which
+   * overflows on long digit runs. */
+  g_autofree char *day = iso != NULL ? g_strndup (iso, 10) : NULL;
   GDate date;
-  int y, m, d;
 
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (day == NULL || !gdnn_parse_date (day, &date, NULL))
     return g_strdup ("—");
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return gdnn_format_date (&date);
 }
 
@@ -284,10 +284,10 @@ update_actions (GdnnReviewPage *self)
                                  reviewable && status->current->state != GDNN_SUBMISSION_RETURNED);
   /* The reply letter goes with a returned report (in the place of Return,
    * which it no longer needs). */
-  gtk_widget_set_visible (self->letter_button,
-                          reviewable && status->current->state == GDNN_SUBMISSION_RETURNED);
-  gtk_widget_set_visible (self->return_button, !gtk_widget_get_visible (self->letter_button));
-  if (gtk_widget_get_visible (self->letter_button))
+  gboolean returned = reviewable && status->current->state == GDNN_SUBMISSION_RETURNED;
+  gtk_widget_set_visible (self->letter_button, returned);
+  gtk_widget_set_visible (self->return_button, !returned);
+  if (returned)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->letter_button),
                                             g_variant_new_int64 (status->current->id));
 }

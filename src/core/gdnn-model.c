@@ -96,6 +96,8 @@ lookup_code (const CodeLabel *table,
   return FALSE;
 }
 
+/* Type is a type name, which cannot be put in parentheses.
+ * NOLINTBEGIN(bugprone-macro-parentheses) */
 #define DEFINE_CODE_FUNCS(Type, prefix, table)                                 \
   const char *                                                                 \
   prefix##_to_string (Type value)                                              \
@@ -113,6 +115,7 @@ lookup_code (const CodeLabel *table,
     *value = (Type) i;                                                         \
     return TRUE;                                                               \
   }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 DEFINE_CODE_FUNCS (GdnnUnitType, gdnn_unit_type, unit_types)
 DEFINE_CODE_FUNCS (GdnnOwnership, gdnn_ownership, ownerships)

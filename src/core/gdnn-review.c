@@ -218,6 +218,8 @@ parse_iso_date (const char *text,
   int y = 0, m = 0, d = 0;
 
   g_date_clear (date, 1);
+  /* sscanf: the widths bound every number to four digits, so none
+   * overflows; g_date_valid_dmy() checks the values. NOLINTNEXTLINE(cert-err34-c) */
   if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;

@@ -144,6 +144,8 @@ parse_iso_date (const char *text,
   unsigned int y, m, d;
   char end;
 
+  /* sscanf: the widths bound every number to four digits, so none
+   * overflows; g_date_valid_dmy() checks the values. NOLINTNEXTLINE(cert-err34-c) */
   if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;

@@ -100,6 +100,7 @@ reader_new_take (char    *data,
       return NULL;
     }
 
+  /* cppcheck-suppress nullPointer ; data is NULL only with a len refused above */
   if (len >= 3 && memcmp (data, GDNN_CSV_UTF8_BOM, 3) == 0)
     self->pos = 3;
 

@@ -17,6 +17,7 @@
 #include "gdnn-backup.h"
 #include "gdnn-data-resources.h"
 #include "gdnn-plan-template.h"
+#include "gdnn-text.h"
 
 /* Reads a plan-template file (docs/plan-template-format.md) into the
  * store. Every field is checked while the plan is inserted inside one
@@ -212,6 +213,8 @@ element_object (Import     *imp,
 static gboolean
 valid_date (const char *text)
 {
+  GDate date;
+
   if (text == NULL)
     return TRUE;
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
@@ -219,8 +222,7 @@ valid_date (const char *text)
   for (int i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
       return FALSE;
-  return g_date_valid_dmy ((GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5),
-                           (GDateYear) atoi (text));
+  return gdnn_parse_date (text, &date, NULL);
 }
 
 /* An element of a list of body keys, or NULL when it is not text. */

@@ -459,8 +459,11 @@ hatch (Painter *p,
   cairo_clip (p->cr);
   set_color (p->cr, &p->style->background);
   cairo_set_line_width (p->cr, 1.2 * p->u);
-  for (double s = x - h; s < x + w; s += step)
+  /* An integer counter: a float one adds up rounding errors (CERT FLP30-C). */
+  for (int i = 0; x - h + i * step < x + w; i++)
     {
+      double s = x - h + i * step;
+
       cairo_move_to (p->cr, s, y + h);
       cairo_line_to (p->cr, s + h, y);
     }
@@ -775,8 +778,9 @@ gdnn_indicator_chart_draw (const GdnnIndicatorChart *chart,
   r = indicator_range (chart);
 
   /* The widest tick label sets the left margin. */
-  for (double v = r.lo; v <= r.hi + r.step / 2; v += r.step)
+  for (int i = 0; r.lo + i * r.step <= r.hi + r.step / 2; i++)
     {
+      double v = r.lo + i * r.step;
       g_autofree char *t = format_tick (v, r.step, chart->is_percent);
       double w;
       text_size (&p, t, TEXT_SMALL, &w, NULL);
@@ -800,8 +804,9 @@ gdnn_indicator_chart_draw (const GdnnIndicatorChart *chart,
 
   /* Grid and ticks. */
   cairo_set_line_width (cr, 0.6 * u);
-  for (double v = r.lo; v <= r.hi + r.step / 2; v += r.step)
+  for (int i = 0; r.lo + i * r.step <= r.hi + r.step / 2; i++)
     {
+      double v = r.lo + i * r.step;
       double ty = plot_y + plot_h - (v - r.lo) / (r.hi - r.lo) * plot_h;
       g_autofree char *t = format_tick (v, r.step, chart->is_percent);
 
@@ -1122,8 +1127,9 @@ bars_draw (Painter           *p,
   /* Grid and tick labels over the plot; the 100% line is drawn on top. */
   step = l->percent_axis ? (l->axis_max > 200 ? 100 : 50) : nice_step (l->axis_max, 4);
   cairo_set_line_width (cr, 0.6 * u);
-  for (double v = 0; v <= l->axis_max + step / 2; v += step)
+  for (int i = 0; i * step <= l->axis_max + step / 2; i++)
     {
+      double v = i * step;
       double tx = x + g.plot_x + v / l->axis_max * g.plot_width;
       g_autofree char *t = format_tick (v, step, l->percent_axis);
       double tw;

@@ -519,13 +519,12 @@ static gboolean
 parse_iso_date (const char *text,
                 GDate      *date)
 {
-  int y, m, d;
+  /* The date part only; gdnn_parse_date, not sscanf "%d", which
+   * overflows on long digit runs and took day 286 for 30 (GDateDay). */
+  g_autofree char *day = text != NULL ? g_strndup (text, 10) : NULL;
 
   g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
+  return day != NULL && gdnn_parse_date (day, date, NULL);
 }
 
 static char *

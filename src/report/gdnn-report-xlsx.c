@@ -364,11 +364,17 @@ put_iso_date (Writer        *w,
               lxw_col_t      col,
               const char    *iso)
 {
+  /* The date part only; gdnn_parse_date, not sscanf "%d", which
+   * overflows on long digit runs. */
+  g_autofree char *day = iso != NULL ? g_strndup (iso, 10) : NULL;
   lxw_datetime dt = { 0 };
+  GDate date;
 
-  if (iso != NULL && sscanf (iso, "%d-%d-%d", &dt.year, &dt.month, &dt.day) == 3 &&
-      g_date_valid_dmy (dt.day, dt.month, dt.year))
+  if (day != NULL && gdnn_parse_date (day, &date, NULL))
     {
+      dt.year = g_date_get_year (&date);
+      dt.month = g_date_get_month (&date);
+      dt.day = g_date_get_day (&date);
       if (w->st.err == LXW_NO_ERROR)
         gdnn_xlsx_check (&w->st, worksheet_write_datetime (ws, row, col, &dt, w->date), "date");
     }
@@ -465,7 +471,7 @@ cell_ref (const char *sheet,
   char c[8];
 
   col_name (col, c);
-  if (with_sheet)
+  if (with_sheet && sheet != NULL)
     return g_strdup_printf ("'%s'!$%s$%u", sheet, c, row + 1);
   return g_strdup_printf ("%s%u", c, row + 1);
 }

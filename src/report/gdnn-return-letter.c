@@ -74,6 +74,8 @@ iso_to_text (const char *iso)
   int y, m, d;
   GDate date;
 
+  /* sscanf: the widths bound every number to four digits, so none
+   * overflows; g_date_valid_dmy() checks the values. NOLINTNEXTLINE(cert-err34-c) */
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return NULL;
   g_date_clear (&date, 1);
