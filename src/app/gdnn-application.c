@@ -13,6 +13,7 @@
 
 #include "gdnn-application.h"
 #include "gdnn-demo.h"
+#include "gdnn-first-frame.h"
 #include "gdnn-store.h"
 #include "gdnn-window.h"
 
@@ -84,6 +85,7 @@ gdnn_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (gdnn_window_new (ADW_APPLICATION (app), store));
+  gdnn_first_frame_watch (window); /* bench/bench-startup only */
   gtk_window_present (window);
 }
 
