@@ -158,10 +158,11 @@ mismatch=$(awk -F, 'NR==FNR { n[$1]=$2; num[$1]=$3; den[$1]=$4; next }
 "$BIN" --db "$RDB" summary --plan 401/KH-UBND --year "$YEAR" >/dev/null 2>&1; [ $? = 2 ]; ok $? "summary without an output exits 2"
 "$BIN" --db "$RDB" summary --plan 999/XX --year "$YEAR" --csv "$TMP/no.csv" >/dev/null 2>&1; [ $? = 1 ]; ok $? "summary for an unknown plan fails"
 
-# Vietnamese unless the locale asks for a language we have (DESIGN §7).
-LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a C locale gets Vietnamese messages"
-LANG=fr_FR.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a locale without a translation falls back to Vietnamese"
-LANG=en_US.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'unknown command'; ok $? "an English locale gets English messages"
+# Vietnamese unless the locale asks for a language we have (DESIGN §7). LC_ALL
+# and LC_MESSAGES are cleared: they override LANG (dh_auto_test sets LC_ALL).
+LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a C locale gets Vietnamese messages"
+LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'không có lệnh'; ok $? "a locale without a translation falls back to Vietnamese"
+LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q 'unknown command'; ok $? "an English locale gets English messages"
 
 # ---- history (issue 7, item 5): the change log shown and exported ----
 # Self-contained: its own demo database; English messages for the checks.

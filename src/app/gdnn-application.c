@@ -16,6 +16,7 @@
 #include "gdnn-backup.h"
 #include "gdnn-backup-window.h"
 #include "gdnn-demo.h"
+#include "gdnn-first-frame.h"
 #include "gdnn-help-window.h"
 #include "gdnn-preferences-window.h"
 #include "gdnn-settings.h"
@@ -102,6 +103,7 @@ present_main_window (GdnnApplication *self,
   GtkWindow *window = GTK_WINDOW (gdnn_window_new (ADW_APPLICATION (self), store));
 
   settings_window_opened (self, GDNN_WINDOW (window));
+  gdnn_first_frame_watch (window); /* bench/bench-startup only */
   gtk_window_present (window);
   settings_window_shown (self, window);
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);

@@ -389,6 +389,7 @@ show_review (GdnnWindow    *self,
   adw_view_switcher_title_set_stack (self->switcher_title, gdnn_review_page_get_view_stack (self->review_page));
   adw_view_switcher_title_set_title (self->switcher_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
   adw_view_switcher_title_set_subtitle (self->switcher_title, office != NULL ? office->name : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_page), TRUE); /* hidden at start-up */
   gtk_stack_set_visible_child_name (self->content_stack, "review");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -419,6 +420,7 @@ show_plan (GdnnWindow    *self,
     adw_view_switcher_title_set_title (self->switcher_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
     adw_view_switcher_title_set_subtitle (self->switcher_title, unit != NULL ? unit->name : NULL);
   }
+  gtk_widget_set_visible (GTK_WIDGET (self->view_stack), TRUE); /* hidden at start-up */
   gtk_stack_set_visible_child_name (self->content_stack, "plan");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -834,6 +836,14 @@ gdnn_window_init (GdnnWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Start-up (bench/bench-startup): until a plan or an office's review is
+   * chosen the window shows the sidebar and the empty page only. The plan's
+   * pages and the review page stay hidden, so that the first frame neither
+   * styles nor measures them (their stack skips hidden children);
+   * show_plan () and show_review () show them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->view_stack), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_page), FALSE);
 
   self->loaded_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (load_visible_page), self);
