@@ -37,7 +37,6 @@ struct _GdnnWindow
   GtkListBox           *sidebar_list;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
-  GdnnValuesPage       *values_page;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   GdnnReviewPage       *review_page;
@@ -314,13 +313,45 @@ on_search_changed (GdnnWindow     *self,
   gtk_list_box_invalidate_filter (self->sidebar_list);
 }
 
+/* The page widget named @name in the view stack, built the first time it
+ * is needed: the stack holds an empty AdwBin per page, since building all
+ * six pages with the window doubled the time to its first frame
+ * (bench/bench-startup). */
+static GtkWidget *
+ensure_page (GdnnWindow *self,
+             const char *name)
+{
+  static const struct { const char *name; GType (*get_type) (void); } pages[] = {
+    { "overview", gdnn_plan_overview_get_type },
+    { "values", gdnn_values_page_get_type },
+    { "tasks", gdnn_tasks_page_get_type },
+    { "budget", gdnn_budget_page_get_type },
+    { "charts", gdnn_charts_page_get_type },
+    { "report", gdnn_report_page_get_type },
+  };
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *page;
+
+  g_return_val_if_fail (ADW_IS_BIN (slot), NULL);
+  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return page;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      {
+        page = g_object_new (pages[i].get_type (), NULL);
+        adw_bin_set_child (ADW_BIN (slot), page);
+        return page;
+      }
+  g_return_val_if_reached (NULL);
+}
+
 /* Loads one page of the plan for the shown unit. */
 static gboolean
 load_page (GdnnWindow  *self,
            const char  *name,
            GError     **error)
 {
-  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *page = ensure_page (self, name);
   int year = g_date_get_year (&self->today);
 
   if (GDNN_IS_PLAN_OVERVIEW (page))
@@ -812,7 +843,6 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, values_page);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_page);
@@ -892,5 +922,5 @@ GdnnValuesPage *
 gdnn_window_get_values_page (GdnnWindow *self)
 {
   g_return_val_if_fail (GDNN_IS_WINDOW (self), NULL);
-  return self->values_page;
+  return GDNN_VALUES_PAGE (ensure_page (self, "values"));
 }
