@@ -39,7 +39,8 @@ struct _GdnnWindow
   AdwViewStack         *view_stack;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
-  GdnnReviewPage       *review_page;
+  AdwBin               *review_slot;
+  GdnnReviewPage       *review_page;   /* built in review_slot when first shown */
 
   /* Owned references */
   GdnnStore            *store;
@@ -403,6 +404,9 @@ load_visible_page (GdnnWindow *self)
   g_hash_table_insert (self->loaded_pages, g_strdup (name), g_memdup2 (&last_change, sizeof last_change));
 }
 
+static void on_review_open_unit (GdnnWindow *self, gint64 unit_id, gint64 plan_id);
+static void on_review_imported  (GdnnWindow *self, GdnnReviewPage *page);
+
 static void
 show_review (GdnnWindow    *self,
              GtkListBoxRow *row)
@@ -414,13 +418,20 @@ show_review (GdnnWindow    *self,
 
   self->unit_id = 0;
   self->plan_id = 0;
+  if (self->review_page == NULL)
+    {
+      /* Built when first needed, like the plan's pages (ensure_page ()). */
+      self->review_page = g_object_new (GDNN_TYPE_REVIEW_PAGE, NULL);
+      adw_bin_set_child (self->review_slot, GTK_WIDGET (self->review_page));
+      g_signal_connect_swapped (self->review_page, "open-unit", G_CALLBACK (on_review_open_unit), self);
+      g_signal_connect_swapped (self->review_page, "imported", G_CALLBACK (on_review_imported), self);
+    }
   if (!gdnn_review_page_show (self->review_page, self->store, office_id, plan_id,
                               g_date_get_year (&self->today), &self->today, &error))
     show_error (self, error);
   adw_view_switcher_title_set_stack (self->switcher_title, gdnn_review_page_get_view_stack (self->review_page));
   adw_view_switcher_title_set_title (self->switcher_title, g_object_get_data (G_OBJECT (row), ROW_PLAN_NUMBER));
   adw_view_switcher_title_set_subtitle (self->switcher_title, office != NULL ? office->name : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_page), TRUE); /* hidden at start-up */
   gtk_stack_set_visible_child_name (self->content_stack, "review");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -845,7 +856,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_slot);
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
@@ -869,11 +880,10 @@ gdnn_window_init (GdnnWindow *self)
 
   /* Start-up (bench/bench-startup): until a plan or an office's review is
    * chosen the window shows the sidebar and the empty page only. The plan's
-   * pages and the review page stay hidden, so that the first frame neither
-   * styles nor measures them (their stack skips hidden children);
-   * show_plan () and show_review () show them. */
+   * stack stays hidden, so that the first frame neither styles nor measures
+   * it (show_plan () shows it); its pages and the review page are built
+   * when first shown. */
   gtk_widget_set_visible (GTK_WIDGET (self->view_stack), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_page), FALSE);
 
   self->loaded_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (load_visible_page), self);
@@ -883,8 +893,6 @@ gdnn_window_init (GdnnWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
-  g_signal_connect_swapped (self->review_page, "open-unit", G_CALLBACK (on_review_open_unit), self);
-  g_signal_connect_swapped (self->review_page, "imported", G_CALLBACK (on_review_imported), self);
 }
 
 GdnnWindow *
