@@ -167,7 +167,7 @@ LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" frobnicate 2>&1 | grep -q
 # ---- history (issue 7, item 5): the change log shown and exported ----
 # Self-contained: its own demo database; English messages for the checks.
 HDB=$TMP/history.db
-hist () { LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$HDB" "$@"; }
+hist () { LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$HDB" "$@"; }
 out=$(hist history --help 2>&1); [ $? = 0 ] && grep -q 'history' <<<"$out"; ok $? "history --help prints its usage"
 hist demo >/dev/null; ok $? "history: a demo database"
 old=$(sqlite3 "$HDB" "SELECT CASE WHEN v.numerator = CAST(v.numerator AS INTEGER) THEN CAST(CAST(v.numerator AS INTEGER) AS TEXT) ELSE v.numerator END FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN unit u ON u.id = v.unit_id WHERE u.code = 'BG-CD01' AND i.code = 'I.2.a.1' AND v.year = $YEAR;")

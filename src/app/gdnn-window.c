@@ -76,7 +76,10 @@ static void
 show_error (GdnnWindow *self,
             GError     *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast;
+
+  g_return_if_fail (error != NULL);
+  toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -138,8 +138,10 @@ parse_name (const char        *name,
   g_autofree char *word = NULL;
   gsize len;
 
+  /* Each number is at most 4 or 2 digits wide and %n checks that the whole
+   * stamp matched, so no conversion can overflow or pass half-read. */
   if (strlen (name) < 24 ||
-      sscanf (name, "%4d-%2d-%2dT%2d-%2d-%2d_%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 20)
+      sscanf (name, /* NOLINT(cert-err34-c) */ "%4d-%2d-%2dT%2d-%2d-%2d_%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 20)
     return FALSE;
   rest = name + n;
   if (!g_str_has_suffix (rest, ".db"))
@@ -583,6 +585,7 @@ gdnn_backup_before (GdnnStore         *store,
   const char *db_path;
   g_autofree char *dir = NULL;
   g_autofree char *stamp = NULL;
+  int first_seq;
   g_autofree char *dest = NULL;
   g_autoptr(GDateTime) now = NULL;
 
@@ -627,7 +630,22 @@ gdnn_backup_before (GdnnStore         *store,
 
   now = backup_now ();
   stamp = g_date_time_format (now, "%Y-%m-%dT%H-%M-%S");
-  for (int seq = 1; seq < 10000; seq++)
+  /* Backups of the same second, whatever their reason, get increasing
+   * numbers, so that "newest first" never depends on a tie. */
+  {
+    g_autoptr(GPtrArray) entries = list_entries (dir);
+
+    first_seq = 1;
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const Entry *entry = g_ptr_array_index (entries, i);
+        g_autofree char *entry_stamp = g_date_time_format (entry->time, "%Y-%m-%dT%H-%M-%S");
+
+        if (g_str_equal (entry_stamp, stamp))
+          first_seq = MAX (first_seq, entry->seq + 1);
+      }
+  }
+  for (int seq = first_seq; seq < first_seq + 10000; seq++)
     {
       g_autofree char *name = seq == 1 ? g_strdup_printf ("%s_%s.db", stamp, reason_names[reason])
                                        : g_strdup_printf ("%s_%s-%d.db", stamp, reason_names[reason], seq);

@@ -117,6 +117,7 @@ phone_is_valid (const char *phone)
 {
   guint digits = 0;
 
+  g_return_val_if_fail (phone != NULL, FALSE);
   for (const char *p = phone; *p; p++)
     {
       if (g_ascii_isdigit (*p))

@@ -103,15 +103,22 @@ gdnn_submission_import_file (GdnnStore          *store,
   if (submission != NULL)
     {
       if (received_at == NULL)
-        received_at = now = now_iso ();
+        {
+          now = now_iso ();
+          received_at = now;
+        }
       gdnn_review_store_submission (store, submission, display, sha256, received_at,
                                     &submission_id, &local_error);
     }
-  if (local_error != NULL)
+  if (submission == NULL || local_error != NULL)
     {
+      /* Every failure above sets local_error; the fallback is a safety net. */
+      const char *why = local_error != NULL ? local_error->message : _("The file could not be read.");
+      GQuark domain = local_error != NULL ? local_error->domain : GDNN_SUBMISSION_READ_ERROR;
+      int code = local_error != NULL ? local_error->code : GDNN_SUBMISSION_READ_ERROR_IO;
+
       /* TRANSLATORS: "file name: why it was refused" */
-      g_set_error (error, local_error->domain, local_error->code, _("%s: %s"),
-                   display, local_error->message);
+      g_set_error (error, domain, code, _("%s: %s"), display, why);
       return FALSE;
     }
 
