@@ -77,15 +77,15 @@ printf 'code,name,type,ownership,parent_code,plans\nBG-TC10,Trường Trung cấ
 "$BIN" --db "$DB" restore "$TMP/backup.db" >/dev/null; ok $? "restore"
 [ "$(count unit)" = "$units_before" ]; ok $? "restore brings back the backup's units"
 BDIR=$TMP/backups/gdnn
-kept=$(ls "$BDIR"/*_restore.db 2>/dev/null | head -1)
+kept=$(ls "$BDIR"/*_restore*.db 2>/dev/null | head -1)
 [ -n "$kept" ] && [ "$(sqlite3 "$kept" 'SELECT count(*) FROM unit;')" = $((units_before + 1)) ]; ok $? "restore keeps the replaced file as a backup"
-ls "$BDIR"/*_import.db >/dev/null 2>&1; ok $? "an import makes a backup first"
+ls "$BDIR"/*_import*.db >/dev/null 2>&1; ok $? "an import makes a backup first"
 "$BIN" --db "$DB" restore "$TMP/broken.json" >/dev/null 2>&1; [ $? != 0 ]; ok $? "restore from a file that is not a backup fails"
 [ "$(count unit)" = "$units_before" ]; ok $? "a failed restore changes nothing"
 
 # The rotation beside the database: backup without OUT, --list, restore --latest.
 "$BIN" --db "$DB" backup >/dev/null; ok $? "backup into the rotation"
-ls "$BDIR"/*_manual.db >/dev/null 2>&1; ok $? "the manual backup is in backups/gdnn/"
+ls "$BDIR"/*_manual*.db >/dev/null 2>&1; ok $? "the manual backup is in backups/gdnn/"
 out=$("$BIN" --db "$DB" backup --list); rc=$?
 [ $rc = 0 ] && grep -qE $'^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}\tmanual\t[0-9]+\t'"$units_before"$'\t[0-9]+\t[0-9]+\tok\t' <<<"$out"; ok $? "backup --list shows date, reason, size, counts and state"
 [ "$(wc -l <<<"$out")" = "$(ls "$BDIR"/*.db | wc -l)" ]; ok $? "backup --list has a row per backup"
