@@ -153,7 +153,7 @@ test_window_restore (void)
   button = find_backup_button (backups, "backup-path", damaged);
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
-  gdnn_ui_save_png (backups, "backup-window");
+  gdnn_ui_save_png (backups, "backup-window.png");
 
   /* The retention is kept in the database. */
   {
@@ -174,7 +174,7 @@ test_window_restore (void)
   g_signal_emit_by_name (button, "clicked");
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gdnn_ui_iterate (200);
-  gdnn_ui_save_png (dialog, "backup-confirm");
+  gdnn_ui_save_png (dialog, "backup-confirm.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
 
   /* A new main window on the restored data replaces the old one. */
@@ -194,7 +194,7 @@ test_window_restore (void)
     g_assert_cmpuint (gdnn_backup_get_retention (now), ==, GDNN_BACKUP_DEFAULT_RETENTION);
   }
   gdnn_ui_iterate (300);
-  gdnn_ui_save_png (reopened, "backup-restored-window");
+  gdnn_ui_save_png (reopened, "backup-restored-window.png");
 
   /* The data before the restore are the newest copy. */
   list = gdnn_backup_list (gdnn_store_get_path (store), NULL);
@@ -242,7 +242,7 @@ test_damaged_start (void)
   gdnn_ui_iterate (200);
   g_assert_nonnull (gdnn_ui_find_label (page_window, _("The Data File Is Damaged")));
   g_assert_nonnull (gdnn_ui_find_label (page_window, "22/11/2026 07:45"));
-  gdnn_ui_save_png (page_window, "backup-damaged-start");
+  gdnn_ui_save_png (page_window, "backup-damaged-start.png");
 
   {
     g_autoptr(GdnnBackupInfo) latest = gdnn_backup_latest_good (path);
@@ -261,7 +261,7 @@ test_damaged_start (void)
   /* The damaged file is kept beside the data. */
   g_assert_cmpuint (gdnn_test_count_files (dir, "gdnn.db.damaged-"), >=, 1);
   gdnn_ui_iterate (300);
-  gdnn_ui_save_png (main_window, "backup-damaged-restored");
+  gdnn_ui_save_png (main_window, "backup-damaged-restored.png");
 
   gtk_window_destroy (GTK_WINDOW (main_window));
   gdnn_ui_iterate (300);
