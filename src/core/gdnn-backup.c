@@ -219,21 +219,6 @@ list_entries (const char *dir)
   return entries;
 }
 
-static gint64
-query_int64 (sqlite3    *db,
-             const char *sql,
-             gint64      fallback)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 /* TRUE when every row of PRAGMA quick_check says "ok". */
 static gboolean
 quick_check_db (sqlite3 *db)
@@ -280,7 +265,7 @@ inspect_file (const char     *path,
       sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
     goto out;
 
-  version = (int) query_int64 (db, "PRAGMA user_version;", -1);
+  version = (int) gdnn_store_query_int64 (db, "PRAGMA user_version;", -1);
   if (version < 1 || version > gdnn_store_latest_version ())
     goto out;
   if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'creator';", -1, &stmt, NULL) != SQLITE_OK ||
@@ -290,10 +275,10 @@ inspect_file (const char     *path,
   if (!quick_check_db (db))
     goto out;
 
-  info->n_units = query_int64 (db, "SELECT count(*) FROM unit;", -1);
-  info->n_plans = query_int64 (db, "SELECT count(*) FROM plan;", -1);
-  info->n_values = query_int64 (db, "SELECT count(*) FROM value;", -1);
-  info->last_change = query_int64 (db, "SELECT ifnull (max (id), 0) FROM change_log;", -1);
+  info->n_units = gdnn_store_query_int64 (db, "SELECT count(*) FROM unit;", -1);
+  info->n_plans = gdnn_store_query_int64 (db, "SELECT count(*) FROM plan;", -1);
+  info->n_values = gdnn_store_query_int64 (db, "SELECT count(*) FROM value;", -1);
+  info->last_change = gdnn_store_query_int64 (db, "SELECT ifnull (max (id), 0) FROM change_log;", -1);
   info->ok = info->n_units >= 0 && info->n_plans >= 0 && info->n_values >= 0 && info->last_change >= 0;
 
 out:
@@ -312,7 +297,7 @@ read_last_change (const char *path)
 
   if (file_uri != NULL &&
       sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK)
-    last = query_int64 (db, "SELECT ifnull (max (id), 0) FROM change_log;", -1);
+    last = gdnn_store_query_int64 (db, "SELECT ifnull (max (id), 0) FROM change_log;", -1);
   sqlite3_close (db);
   return last;
 }

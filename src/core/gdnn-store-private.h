@@ -20,6 +20,9 @@ sqlite3_stmt *gdnn_store_prepare        (GdnnStore   *self,
 gboolean      gdnn_store_step_done      (GdnnStore    *self,
                                          sqlite3_stmt *stmt,
                                          GError      **error);
+gint64        gdnn_store_query_int64    (sqlite3     *db,
+                                         const char  *sql,
+                                         gint64       fallback);
 int           gdnn_store_error_code_for_db (sqlite3   *db,
                                             int       *sys_errno);
 void          gdnn_store_set_error      (GdnnStore   *self,

@@ -424,19 +424,29 @@ check_existing_file (const char  *path,
   return TRUE;
 }
 
+/* The first column of the first row of @sql, or @fallback when the query
+ * fails or returns no row. */
+gint64
+gdnn_store_query_int64 (sqlite3    *db,
+                        const char *sql,
+                        gint64      fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 result = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return result;
+}
+
 static int
 query_int (sqlite3    *db,
            const char *sql,
            int         fallback)
 {
-  sqlite3_stmt *stmt = NULL;
-  int result = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
+  return (int) gdnn_store_query_int64 (db, sql, fallback);
 }
 
 /* Checks, on a read-only connection so that nothing is written to a file
