@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "gdnn-application.h"
+#include "gdnn-backup.h"
 #include "gdnn-help-window.h"
 #include "gdnn-i18n.h"
 #include "gdnn-preferences-window.h"
@@ -28,10 +29,6 @@
 #include "gdnn-window.h"
 #include "gdnn-ui-test-utils.h"
 
-#if __has_include ("gdnn-backup.h")
-#include "gdnn-backup.h"
-#define HAVE_GDNN_BACKUP 1
-#endif
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -152,10 +149,8 @@ test_app_about_help_preferences (void)
     gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */
     gdnn_ui_iterate (100);
     g_assert_cmpint (g_settings_get_int (settings, "backup-retention"), ==, 25);
-#ifdef HAVE_GDNN_BACKUP
     /* The open database keeps that many backups. */
     g_assert_cmpuint (gdnn_backup_get_retention (gdnn_window_get_store (GDNN_WINDOW (main_window))), ==, 25);
-#endif
     /* Out of range: the spin button keeps it within 1–100. */
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "500");
     gtk_spin_button_update (g_ptr_array_index (spins, 0));  /* what Enter does */
@@ -173,6 +168,36 @@ test_app_about_help_preferences (void)
   gdnn_ui_save_png (GTK_WIDGET (prefs), "about-03-preferences.png");
   gtk_window_close (prefs);
   gdnn_ui_iterate (100);
+
+  /* Keyboard shortcuts: not built with the window (start-up time), built
+   * by win.show-help-overlay (Ctrl+?, the main menu) and kept for the
+   * next time. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *shortcuts, *again;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+        g_assert_false (GTK_IS_SHORTCUTS_WINDOW (window));
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL));
+    gdnn_ui_iterate (300);
+    shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == main_window);
+    g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (shortcuts), g_dgettext (GETTEXT_PACKAGE, "Show keyboard shortcuts")));
+    gdnn_ui_save_png (GTK_WIDGET (shortcuts), "about-05-shortcuts.png");
+    gtk_window_close (shortcuts);
+    gdnn_ui_iterate (100);
+    g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL));
+    gdnn_ui_iterate (100);
+    again = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_true (again == shortcuts);
+    gtk_window_close (again);
+    gdnn_ui_iterate (100);
+  }
 
   /* The window's size and plan are kept when it closes... */
   g_assert_true (gdnn_window_select_plan (GDNN_WINDOW (main_window), "BG-CD01", "401/KH-UBND"));

@@ -48,6 +48,62 @@ gdnn_widget_show_toast (GtkWidget  *widget,
     g_message ("%s", message);
 }
 
+#define TOOLTIP_KEY "gdnn-tooltip"
+#define TOOLTIP_HANDLER_KEY "gdnn-tooltip-handler"
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * gdnn_widget_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * Sets the text shown when the pointer rests on @widget, like
+ * gtk_widget_set_tooltip_text(), but without its cost: GTK 4.8 asks the
+ * display server where the pointer is at every such call (a round trip
+ * to the X server, to update a tooltip being shown), whereas this text is
+ * read only when a tooltip is about to be shown. Use it for the rows of a
+ * list, bound again while scrolling, and for what the first frame builds.
+ */
+void
+gdnn_widget_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (text != NULL && g_object_get_data (G_OBJECT (widget), TOOLTIP_HANDLER_KEY) == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+      g_object_set_data (G_OBJECT (widget), TOOLTIP_HANDLER_KEY, GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+}
+
+/* The text set by gdnn_widget_set_tooltip(), or %NULL. */
+const char *
+gdnn_widget_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  return g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+}
+
 #define YEAR_FIRST_KEY "gdnn-first-year"
 
 /* Fills @dropdown with the years @first to @last and selects @selected.

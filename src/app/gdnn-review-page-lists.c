@@ -132,8 +132,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = status_text (status, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column == COLUMN_STATE && status->current != NULL
-                                      ? status->current->note : NULL);
+  gdnn_widget_set_tooltip (label, column == COLUMN_STATE && status->current != NULL
+                                  ? status->current->note : NULL);
   if (column == COLUMN_DELIVERY)
     {
       GtkWidget *image = gtk_widget_get_first_child (box);
@@ -619,7 +619,7 @@ fill_header (GdnnReviewPage *self)
   g_autofree char *text = NULL;
 
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gdnn_widget_set_tooltip (GTK_WIDGET (self->title_label), title);
   gtk_label_set_text (self->office_label, data->office != NULL ? data->office->name : _("Every unit attached to the plan"));
 
   if (data->due_day > 0 && g_date_valid_dmy (data->due_day, data->due_month, data->year))
@@ -744,7 +744,7 @@ bind_choice (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+  gdnn_widget_set_tooltip (label, gtk_string_object_get_string (string));
 }
 
 /* Indicator names are long: the button ellipsizes them (the page stays

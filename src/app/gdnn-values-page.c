@@ -247,10 +247,9 @@ bind_entry (GtkSignalListItemFactory *factory,
   /* Translators: an input's accessible name, e.g. "Numerator of I.2.a.1". */
   label = g_strdup_printf (_("%s of %s"), what, ind->code);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (field == FIELD_NUMERATOR && ind->numerator_label != NULL)
-    gtk_widget_set_tooltip_text (entry, ind->numerator_label);
-  else if (field == FIELD_DENOMINATOR && ind->denominator_label != NULL)
-    gtk_widget_set_tooltip_text (entry, ind->denominator_label);
+  /* A recycled entry may carry another indicator's: always set. */
+  gdnn_widget_set_tooltip (entry, field == FIELD_NUMERATOR ? ind->numerator_label
+                                  : field == FIELD_DENOMINATOR ? ind->denominator_label : NULL);
 
   sync_entry (row, g_object_class_find_property (G_OBJECT_GET_CLASS (row), field_props[field]),
               GTK_EDITABLE (entry));

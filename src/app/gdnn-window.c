@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-backup-window.h"
 #include "gdnn-budget-page.h"
 #include "gdnn-charts-page.h"
@@ -34,6 +35,8 @@ struct _GdnnWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkSearchEntry       *search_entry;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkListBox           *sidebar_list;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
@@ -41,6 +44,7 @@ struct _GdnnWindow
   GtkStack             *content_stack;
   AdwBin               *review_slot;
   GdnnReviewPage       *review_page;   /* built in review_slot when first shown */
+  GtkWindow            *shortcuts_window; /* weak; built when first shown */
 
   /* Owned references */
   GdnnStore            *store;
@@ -114,7 +118,7 @@ make_row (const char *title,
       gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
       gtk_label_set_lines (GTK_LABEL (sub), 2);
       gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (sub, subtitle);
+      gdnn_widget_set_tooltip (sub, subtitle);
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_widget_add_css_class (sub, "caption");
       gtk_box_append (GTK_BOX (box), sub);
@@ -132,30 +136,47 @@ make_row (const char *title,
   return row;
 }
 
+/* The sidebar's rows put their icon or button over the text (GtkOverlay)
+ * rather than beside it in a box: a box would measure each wrapped label
+ * at several widths to share the row out, shaping its text each time,
+ * the largest part of the sidebar's cost in the first frame. The text
+ * keeps room for them with a margin. */
+#define ROW_BUTTON_ROOM 40
+#define ROW_ICON_ROOM 22
+
+static void
+put_over_text (GtkWidget *row,
+               GtkWidget *widget)
+{
+  GtkWidget *text = g_object_ref (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *overlay = gtk_overlay_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), text);
+  g_object_unref (text);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), widget);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), overlay);
+}
+
 /* A unit's header row in the sidebar gets a button that opens its
  * set-up (win.edit-unit with the unit's id). */
 static void
 add_edit_button (GtkWidget      *row,
                  const GdnnUnit *unit)
 {
-  GtkWidget *text = g_object_ref (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
   /* Translators: %s is a unit's name. */
   g_autofree char *label = g_strdup_printf (_("Edit unit %s"), unit->name);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  g_object_unref (text);
+  gtk_widget_set_margin_end (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), ROW_BUTTON_ROOM);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Edit Unit"));
+  gdnn_widget_set_tooltip (button, _("Edit Unit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-unit");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (unit->id));
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  put_over_text (row, button);
 }
 
 /* The plans a state office reviews: those its child units implement. */
@@ -198,22 +219,17 @@ append_review_row (GdnnWindow     *self,
   /* Translators: under a plan number in the sidebar: the office's review of the units' reports. */
   g_autofree char *subtitle = g_strdup_printf (_("Receiving reports · %s"), plan->title);
   GtkWidget *row = make_row (plan->number, subtitle, TRUE);
-  GtkWidget *text = g_object_ref (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("folder-download-symbolic");
   g_autofree char *key = g_strconcat (unit_key, " ", plan->number, " ", plan->title, NULL);
   gint64 *office_id = g_new (gint64, 1);
   gint64 *plan_id = g_new (gint64, 1);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
-  gtk_widget_set_margin_start (text, 0);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_margin_start (box, 18);
+  /* The icon in the plan rows' indent, the text after it. */
+  gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), 18 + ROW_ICON_ROOM);
+  gtk_widget_set_halign (icon, GTK_ALIGN_START);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
-  g_object_unref (text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_margin_start (icon, 18);
+  put_over_text (row, icon);
 
   *office_id = office->id;
   *plan_id = plan->id;
@@ -732,6 +748,29 @@ backups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gdnn_backup_window_new (GDNN_WINDOW (widget))));
 }
 
+/* The keyboard shortcuts window, built when first asked for: GTK's own
+ * help overlay (gtk/help-overlay.ui) would be built with every window,
+ * before its first frame. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/vn/gdnn/Report/gdnn-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -751,6 +790,17 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The main menu's popover is built when first opened (a click or F10),
+ * not with the window. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  GdnnWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 gdnn_window_constructed (GObject *object)
 {
@@ -768,6 +818,8 @@ gdnn_window_dispose (GObject *object)
   GdnnWindow *self = (GdnnWindow *)object;
 
   g_clear_object (&self->chooser);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gdnn_window_parent_class)->dispose (object);
@@ -854,6 +906,8 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, view_stack);
@@ -864,6 +918,8 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
   gtk_widget_class_install_action (widget_class, "win.edit-unit", "x", edit_unit_action);
@@ -894,6 +950,7 @@ gdnn_window_init (GdnnWindow *self)
   g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
 
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
 }
