@@ -65,7 +65,6 @@ gdnn_ui_wait_for_label (GtkWidget  *root,
   return label;
 }
 
-/* The first mapped GtkLabel under @root whose text contains @needle. */
 /* Runs the main loop until @model holds @n items (lists fill in chunks, so
  * how long that takes depends on the machine's load), at most 10 s. */
 static inline void
@@ -78,12 +77,19 @@ gdnn_ui_wait_for_n_items (GListModel *model,
     gdnn_ui_iterate (20);
 }
 
+/* The first mapped GtkLabel or GtkInscription (the text of list cells
+ * that change often) under @root whose text contains @needle. */
 static inline GtkWidget *
 gdnn_ui_find_label (GtkWidget  *root,
                     const char *needle)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (root))
+    text = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_INSCRIPTION (root))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+  if (text != NULL && gtk_widget_get_mapped (root) && strstr (text, needle) != NULL)
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;

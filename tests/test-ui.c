@@ -160,6 +160,26 @@ test_window_overview (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL));
     gdnn_ui_iterate (200);
     g_assert_cmpint (gdnn_test_query_int (store, value_sql), ==, before);
+
+    /* A value behind its track needs an explanation: the refusal shows
+     * whole in the narrow status column, whose cell asks for as many lines
+     * as its text needs. */
+    {
+      const char *message = g_dgettext (GETTEXT_PACKAGE,
+                                        "The value is behind its target: write an explanation (giải trình).");
+      GtkWidget *note = g_ptr_array_index (entries, 2), *cell;
+
+      gtk_editable_set_text (GTK_EDITABLE (note), "");
+      g_signal_emit_by_name (note, "activate");
+      gtk_editable_set_text (GTK_EDITABLE (numerator), "1");
+      g_signal_emit_by_name (numerator, "activate");
+      cell = gdnn_ui_wait_for_label (GTK_WIDGET (gdnn_window_get_values_page (window)), message);
+      g_assert_nonnull (cell);
+      g_assert_true (GTK_IS_INSCRIPTION (cell));
+      g_assert_cmpuint (gtk_inscription_get_nat_lines (GTK_INSCRIPTION (cell)), >=, 4);
+      g_assert_cmpint (gdnn_test_query_int (store, value_sql), ==, before);
+      gdnn_ui_save_png (GTK_WIDGET (window), "08-values-explanation.png");
+    }
   }
   gdnn_window_show_page (window, "overview");
 

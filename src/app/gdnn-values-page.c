@@ -291,6 +291,67 @@ label_factory (const char *property,
   return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
+/* The track or the refusal beside the entries: it changes with every edit
+ * and year switch, so it is a GtkInscription (GTK 4.8), which asks for a
+ * height in lines without laying its text out, unlike a wrapping GtkLabel,
+ * whose text is shaped at several widths at each change (half of a year
+ * switch's time with 200 indicators, bench/bench-forms). The lines asked
+ * for follow the text's length in a column of @chars characters (words
+ * wrap, so a line holds fewer); its tooltip shows all of it. */
+static guint
+inscription_lines (GtkListItem *item,
+                   const char  *text,
+                   guint        chars)
+{
+  glong length = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  guint per_line = MAX (chars * 3 / 4, 1);
+
+  return CLAMP ((guint) ((length + per_line - 1) / per_line), 1, 8);
+}
+static gboolean
+on_inscription_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip,
+                              gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkListItemFactory *
+inscription_factory (const char *property,
+                     guint       chars)
+{
+  g_autoptr(GString) ui = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_inscription_query_tooltip);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), inscription_lines);
+  g_string_append_printf (ui,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><interface>"
+    "<template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkInscription\">"
+    "<property name=\"xalign\">0</property><property name=\"yalign\">0.5</property>"
+    "<property name=\"min-lines\">1</property>"
+    "<binding name=\"nat-lines\"><closure type=\"guint\" function=\"inscription_lines\">"
+    "<lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+    "<constant type=\"guint\">%u</constant></closure></binding>"
+    "<property name=\"wrap-mode\">word-char</property><property name=\"text-overflow\">ellipsize-end</property>"
+    "<property name=\"has-tooltip\">True</property>"
+    "<signal name=\"query-tooltip\" handler=\"on_inscription_query_tooltip\"/>"
+    "<binding name=\"text\"><lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup>"
+    "</lookup></binding></object></property></template></interface>",
+    property, chars, property);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&ui));
+  return gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+}
+
 static void
 add_column (GdnnValuesPage     *self,
             const char         *title,
@@ -543,7 +604,7 @@ gdnn_values_page_init (GdnnValuesPage *self)
   add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR, 11);
   add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR, 9);
   add_column (self, "%", label_factory ("percent", FALSE, 1), 6, FALSE, compare_measure);
-  add_column (self, _("Progress and checks"), label_factory ("status", TRUE, 0), 14, FALSE, NULL);
+  add_column (self, _("Progress and checks"), inscription_factory ("status", 14), 14, FALSE, NULL);
   add_entry_column (self, _("Explanation"), FIELD_NOTE, 14);
 
   /* rows → search and "to check" filter → the column the user sorted by. */
