@@ -454,6 +454,67 @@ test_tasks_save (TaskFixture   *fixture,
   g_assert_cmpint (log_count (fixture), ==, before + 3);
 }
 
+/* A list read again after a save elsewhere: the rows shown take the new
+ * progress in place; a changed task, year or day needs new rows. */
+static void
+test_tasks_refresh (TaskFixture   *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GListModel) shown = load (fixture, fixture->unit_id, 2027, make_date (10, 3, 2027));
+  g_autoptr(GListModel) same = load (fixture, fixture->unit_id, 2027, make_date (10, 3, 2027));
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(GListModel) other_day = load (fixture, fixture->unit_id, 2027, make_date (11, 3, 2027));
+  g_autoptr(GListModel) other_year = load (fixture, fixture->unit_id, 2026, make_date (10, 3, 2027));
+  g_autoptr(GListModel) retitled = NULL;
+  g_autoptr(GError) error = NULL;
+  GdnnTaskRow *row = find_row (shown, "II.2.1");
+  GdnnTaskRow *saved;
+  guint notified = 0;
+  guint n = g_list_model_get_n_items (shown);
+  g_autofree char *sql = NULL;
+
+  g_assert_cmpuint (n, >, 1);
+  /* Read again with nothing changed: every row can refresh, none changes. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdnnTaskRow) a = g_list_model_get_item (shown, i);
+      g_autoptr(GdnnTaskRow) b = g_list_model_get_item (same, i);
+      g_autoptr(GdnnTaskRow) c = g_list_model_get_item (other_day, i);
+      g_autoptr(GdnnTaskRow) d = g_list_model_get_item (other_year, i);
+
+      g_assert_true (gdnn_task_row_can_refresh (a, b));
+      g_assert_false (gdnn_task_row_refresh (a, b));
+      g_assert_false (gdnn_task_row_can_refresh (a, c));
+      g_assert_false (gdnn_task_row_can_refresh (a, d));
+      if (i > 0)
+        {
+          g_autoptr(GdnnTaskRow) previous = g_list_model_get_item (same, i - 1);
+          g_assert_false (gdnn_task_row_can_refresh (a, previous));
+        }
+    }
+
+  /* A save through another row object (the editor of another window, say). */
+  saved = find_row (same, "II.2.1");
+  g_assert_true (gdnn_task_row_save (saved, fixture->base.store, GDNN_TASK_IN_PROGRESS, 60, "Một nửa", &error));
+  g_assert_no_error (error);
+  fresh = load (fixture, fixture->unit_id, 2027, make_date (10, 3, 2027));
+  g_signal_connect (row, "notify::progress-text", G_CALLBACK (count_notify), &notified);
+  g_assert_true (gdnn_task_row_can_refresh (row, find_row (fresh, "II.2.1")));
+  g_assert_true (gdnn_task_row_refresh (row, find_row (fresh, "II.2.1")));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (gdnn_task_row_get_progress (row)->progress, ==, 60);
+  g_assert_cmpint (gdnn_task_row_get_progress (row)->status, ==, GDNN_TASK_IN_PROGRESS);
+  g_assert_false (gdnn_task_row_refresh (row, find_row (fresh, "II.2.1")));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The task itself changed: a new row is needed. */
+  sql = g_strdup_printf ("UPDATE task SET title = 'Tên mới' WHERE id = %" G_GINT64_FORMAT ";",
+                         gdnn_task_row_get_task (row)->id);
+  gdnn_test_exec (fixture->base.store, sql);
+  retitled = load (fixture, fixture->unit_id, 2027, make_date (10, 3, 2027));
+  g_assert_false (gdnn_task_row_can_refresh (row, find_row (retitled, "II.2.1")));
+}
+
 typedef struct
 {
   GdnnTaskStatus  status;
@@ -582,6 +643,7 @@ main (int   argc,
     }
   g_test_add ("/core/tasks/filter", TaskFixture, NULL, task_fixture_setup, test_tasks_filter, task_fixture_teardown);
   g_test_add ("/core/tasks/save", TaskFixture, NULL, task_fixture_setup, test_tasks_save, task_fixture_teardown);
+  g_test_add ("/core/tasks/refresh", TaskFixture, NULL, task_fixture_setup, test_tasks_refresh, task_fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (check_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/tasks/check/%u", i);

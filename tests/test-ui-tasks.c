@@ -295,6 +295,50 @@ test_tasks_page (void)
   }
   gdnn_ui_save_png (GTK_WIDGET (window), "14-tasks-after-save.png");
 
+  /* A change made elsewhere (another row object, as another window would):
+   * back on the page, the list is read again and the same rows take the
+   * new progress in place, with their widgets. */
+  {
+    GListModel *rows = gdnn_tasks_page_get_rows (page);
+    GdnnTaskRow *before = NULL;
+    g_autoptr(GListModel) other = NULL;
+    GdnnTaskRow *elsewhere = NULL;
+    guint n = g_list_model_get_n_items (rows);
+
+    for (guint i = 0; i < n && before == NULL; i++)
+      {
+        g_autoptr(GdnnTaskRow) row = g_list_model_get_item (rows, i);
+        if (g_strcmp0 (gdnn_task_row_get_task (row)->code, "II.3.2") == 0)
+          before = row;
+      }
+    g_assert_nonnull (before);
+    other = gdnn_task_rows_load (store, gdnn_task_row_get_progress (before)->unit_id != 0
+                                 ? gdnn_task_row_get_progress (before)->unit_id
+                                 : gdnn_test_query_int (store, "SELECT id FROM unit WHERE code = 'BG-CD01';"),
+                                 gdnn_task_row_get_task (before)->plan_id, gdnn_task_row_get_year (before), &today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (other) && elsewhere == NULL; i++)
+      {
+        g_autoptr(GdnnTaskRow) row = g_list_model_get_item (other, i);
+        if (g_strcmp0 (gdnn_task_row_get_task (row)->code, "II.3.2") == 0)
+          elsewhere = row;
+      }
+    g_assert_nonnull (elsewhere);
+    gdnn_window_show_page (window, "budget");
+    gdnn_ui_iterate (100);
+    g_assert_true (gdnn_task_row_save (elsewhere, store, GDNN_TASK_IN_PROGRESS, 75, "Ba phần tư", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gdnn_task_row_get_progress (before)->progress, !=, 75);
+    gdnn_window_show_page (window, "tasks");
+    for (guint i = 0; i < 250 && (gdnn_tasks_page_is_loading (page) ||
+                                  gdnn_task_row_get_progress (before)->progress != 75); i++)
+      gdnn_ui_iterate (20);
+    g_assert_true (gdnn_tasks_page_get_rows (page) == rows);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+    g_assert_cmpint (gdnn_task_row_get_progress (before)->progress, ==, 75);
+    g_assert_cmpstr (gdnn_task_row_get_progress (before)->result, ==, "Ba phần tư");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   gdnn_ui_iterate (100);
   g_clear_object (&store);

@@ -798,6 +798,35 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, rows, g_object_unref);
 }
 
+/* The same tasks read again (an edit elsewhere moved the change log):
+ * the rows shown take the new progress in place. New rows would make the
+ * list drop and build again the 200 row widgets GTK 4.8 keeps, a frame
+ * over 50 ms (bench/bench-forms). FALSE when the tasks changed. */
+static gboolean
+refresh_in_place (GdnnTasksPage *self,
+                  GListModel    *fresh)
+{
+  guint n = g_list_model_get_n_items (fresh);
+  gboolean changed = FALSE;
+
+  if (self->rows == NULL || gdnn_chunk_feed_is_busy (self->feed) || g_list_model_get_n_items (self->rows) != n)
+    return FALSE;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GdnnTaskRow) shown = g_list_model_get_item (self->rows, i);
+        g_autoptr(GdnnTaskRow) row = g_list_model_get_item (fresh, i);
+
+        if (pass == 0 && !gdnn_task_row_can_refresh (shown, row))
+          return FALSE;
+        if (pass == 1)
+          changed |= gdnn_task_row_refresh (shown, row);
+      }
+  if (changed)
+    refilter (self);
+  return TRUE;
+}
+
 static void
 on_rows_loaded (GObject      *source,
                 GAsyncResult *result,
@@ -820,6 +849,11 @@ on_rows_loaded (GObject      *source,
       return;
     }
   g_clear_object (&self->loading);
+  if (refresh_in_place (self, rows))
+    {
+      g_object_unref (rows);
+      return;
+    }
   g_clear_object (&self->rows);
   self->rows = rows;
   /* The list is filled a few rows at a time (gdnn-chunk-feed.c); the

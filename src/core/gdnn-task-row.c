@@ -385,6 +385,77 @@ gdnn_task_row_set_progress (GdnnTaskRow            *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[changed[i]]);
 }
 
+static gboolean
+same_task (const GdnnTask *a,
+           const GdnnTask *b)
+{
+  return a->id == b->id && a->plan_id == b->plan_id && a->group_id == b->group_id &&
+         a->unit_id == b->unit_id && a->lead_body_id == b->lead_body_id && a->position == b->position &&
+         g_strcmp0 (a->group_code, b->group_code) == 0 && g_strcmp0 (a->group_title, b->group_title) == 0 &&
+         g_strcmp0 (a->code, b->code) == 0 && g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->description, b->description) == 0 && g_strcmp0 (a->lead_name, b->lead_name) == 0 &&
+         g_strcmp0 (a->cooperating, b->cooperating) == 0 && g_strcmp0 (a->start_date, b->start_date) == 0 &&
+         g_strcmp0 (a->due_date, b->due_date) == 0;
+}
+
+static gboolean
+same_progress (const GdnnTaskProgress *a,
+               const GdnnTaskProgress *b)
+{
+  return a->id == b->id && a->task_id == b->task_id && a->unit_id == b->unit_id && a->year == b->year &&
+         a->status == b->status && a->progress == b->progress && g_strcmp0 (a->period, b->period) == 0 &&
+         g_strcmp0 (a->result, b->result) == 0 && g_strcmp0 (a->updated_at, b->updated_at) == 0;
+}
+
+static gboolean
+same_day (const GDate *a,
+          const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+/**
+ * gdnn_task_row_can_refresh:
+ * @fresh: a newer reading of the list (gdnn_task_rows_load)
+ *
+ * Whether @self can show what @fresh shows by gdnn_task_row_refresh():
+ * the same task, unchanged, in the same place, counted for the same year
+ * and day; only its progress may differ. A list reloaded after an edit
+ * elsewhere keeps its rows (and the widgets bound to them) that way.
+ */
+gboolean
+gdnn_task_row_can_refresh (GdnnTaskRow *self,
+                           GdnnTaskRow *fresh)
+{
+  g_return_val_if_fail (GDNN_IS_TASK_ROW (self), FALSE);
+  g_return_val_if_fail (GDNN_IS_TASK_ROW (fresh), FALSE);
+
+  return same_task (self->task, fresh->task) && self->group_position == fresh->group_position &&
+         self->year == fresh->year && same_day (&self->today, &fresh->today);
+}
+
+/**
+ * gdnn_task_row_refresh:
+ * @fresh: a row for which gdnn_task_row_can_refresh() is %TRUE
+ *
+ * Takes @fresh's progress when it differs (notifying what changed).
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+gdnn_task_row_refresh (GdnnTaskRow *self,
+                       GdnnTaskRow *fresh)
+{
+  g_return_val_if_fail (gdnn_task_row_can_refresh (self, fresh), FALSE);
+
+  if (same_progress (self->progress, fresh->progress))
+    return FALSE;
+  gdnn_task_row_set_progress (self, fresh->progress);
+  return TRUE;
+}
+
 int
 gdnn_task_row_get_year (GdnnTaskRow *self)
 {

@@ -45,6 +45,10 @@ const GdnnTask         *gdnn_task_row_get_task          (GdnnTaskRow      *self)
 const GdnnTaskProgress *gdnn_task_row_get_progress      (GdnnTaskRow      *self);
 void                    gdnn_task_row_set_progress      (GdnnTaskRow      *self,
                                                          const GdnnTaskProgress *progress);
+gboolean                gdnn_task_row_can_refresh       (GdnnTaskRow      *self,
+                                                         GdnnTaskRow      *fresh);
+gboolean                gdnn_task_row_refresh           (GdnnTaskRow      *self,
+                                                         GdnnTaskRow      *fresh);
 int                     gdnn_task_row_get_year          (GdnnTaskRow      *self);
 void                    gdnn_task_row_get_deadline      (GdnnTaskRow      *self,
                                                          GDate            *deadline);
