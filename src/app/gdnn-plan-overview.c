@@ -38,6 +38,7 @@ struct _GdnnPlanOverview
   AdwPreferencesGroup  *task_group;
 
   GPtrArray            *rows;   /* rows added to the groups, to remove them */
+  char                 *groups_shown; /* group_signature () of the folded groups shown, or NULL */
 
   /* Kept while shown: the rows of a large plan's groups are made when the
    * user opens the group. */
@@ -64,6 +65,7 @@ gdnn_plan_overview_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->groups_shown, g_free);
   g_clear_pointer (&self->by_indicator, g_hash_table_unref);
   g_clear_pointer (&self->own_bodies, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
@@ -228,6 +230,82 @@ on_group_expanded (AdwExpanderRow   *expander,
     adw_expander_row_add_row (expander, make_indicator_row (self, g_ptr_array_index (self->indicators, i)));
 }
 
+/* What the folded groups of a large plan stand for: their indicators in
+ * order, the groups they belong to and the groups' names. NULL for a plan
+ * small enough to show flat. */
+static char *
+group_signature (GPtrArray *indicators)
+{
+  GString *s;
+
+  if (indicators->len <= FLAT_LIST_MAX)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const GdnnIndicator *ind = g_ptr_array_index (indicators, i);
+
+      g_string_append_printf (s, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, ind->id, ind->group_id);
+      if (i == 0 || ((const GdnnIndicator *) g_ptr_array_index (indicators, i - 1))->group_id != ind->group_id)
+        g_string_append_printf (s, "[%s\x1f%s]", ind->group_code != NULL ? ind->group_code : "",
+                                ind->group_title != NULL ? ind->group_title : "");
+      g_string_append_c (s, ';');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+group_subtitle (GdnnPlanOverview *self,
+                guint             first,
+                guint             last)
+{
+  guint with_value = 0;
+
+  for (guint i = first; i < last; i++)
+    {
+      GdnnIndicator *ind = g_ptr_array_index (self->indicators, i);
+      GdnnValue *v = g_hash_table_lookup (self->by_indicator, &ind->id);
+
+      if (v != NULL && v->has_numerator)
+        with_value++;
+    }
+  /* Translators: e.g. "12/20 indicators have a value". */
+  return g_strdup_printf (_("%u/%u indicators have a value"), with_value, last - first);
+}
+
+/* The same folded groups read again (after an edit): the rows stay and
+ * take the new counts. Building 20 to 40 expander rows again at every
+ * reload made a frame of over 30 ms (bench/bench-forms). FALSE when a
+ * group was opened (its rows show values) or the groups changed. */
+static gboolean
+can_keep_groups (GdnnPlanOverview *self,
+                 const char       *signature)
+{
+  if (signature == NULL || g_strcmp0 (signature, self->groups_shown) != 0)
+    return FALSE;
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (self->rows, i)), "filled") != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_group_rows (GdnnPlanOverview *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *subtitle = NULL;
+
+      if (!ADW_IS_EXPANDER_ROW (row))
+        continue;
+      subtitle = group_subtitle (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "first")),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "last")));
+      if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), subtitle) != 0)
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+    }
+}
+
 static void
 add_indicator_rows (GdnnPlanOverview *self)
 {
@@ -244,26 +322,19 @@ add_indicator_rows (GdnnPlanOverview *self)
   while (first < self->indicators->len)
     {
       GdnnIndicator *head = g_ptr_array_index (self->indicators, first);
-      guint last = first, with_value = 0;
+      guint last = first;
       GtkWidget *expander;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
       while (last < self->indicators->len &&
              ((GdnnIndicator *) g_ptr_array_index (self->indicators, last))->group_id == head->group_id)
-        {
-          GdnnIndicator *ind = g_ptr_array_index (self->indicators, last);
-          GdnnValue *v = g_hash_table_lookup (self->by_indicator, &ind->id);
-          if (v != NULL && v->has_numerator)
-            with_value++;
-          last++;
-        }
+        last++;
 
       expander = adw_expander_row_new ();
       title = g_markup_printf_escaped ("%s %s", head->group_code != NULL ? head->group_code : "",
                                        head->group_title != NULL ? head->group_title : _("Other indicators"));
-      /* Translators: e.g. "12/20 indicators have a value". */
-      subtitle = g_strdup_printf (_("%u/%u indicators have a value"), with_value, last - first);
+      subtitle = group_subtitle (self, first, last);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       g_object_set_data (G_OBJECT (expander), "first", GUINT_TO_POINTER (first));
@@ -288,7 +359,32 @@ add_task_rows (GdnnPlanOverview      *self,
       if (s == GDNN_TASK_OVERDUE && summary->tasks_by_status[s] > 0)
         gtk_widget_add_css_class (label, "behind");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "count-label", label);
+      g_object_set_data (G_OBJECT (row), "status", GUINT_TO_POINTER (s));
       add_row (self, self->task_group, row);
+    }
+}
+
+static void
+update_task_rows (GdnnPlanOverview      *self,
+                  const GdnnPlanSummary *summary)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *label = g_object_get_data (G_OBJECT (row), "count-label");
+      guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "status"));
+      g_autofree char *count = NULL;
+
+      if (label == NULL)
+        continue;
+      count = g_strdup_printf ("%u", summary->tasks_by_status[s]);
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), count) != 0)
+        gtk_label_set_text (GTK_LABEL (label), count);
+      if (s == GDNN_TASK_OVERDUE && summary->tasks_by_status[s] > 0)
+        gtk_widget_add_css_class (label, "behind");
+      else
+        gtk_widget_remove_css_class (label, "behind");
     }
 }
 
@@ -439,8 +535,13 @@ apply (GdnnPlanOverview *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *signature = group_signature (d->indicators);
+  gboolean keep = can_keep_groups (self, signature);
 
-  clear_rows (self);
+  if (!keep)
+    clear_rows (self);
+  g_free (self->groups_shown);
+  self->groups_shown = g_steal_pointer (&signature);
   g_clear_pointer (&self->by_indicator, g_hash_table_unref);
   g_clear_pointer (&self->own_bodies, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
@@ -516,6 +617,12 @@ apply (GdnnPlanOverview *self,
   text = g_strdup_printf (_("Targets and Values for %d"), summary->year);
   adw_preferences_group_set_title (self->indicator_group, text);
 
+  if (keep)
+    {
+      update_group_rows (self);
+      update_task_rows (self, summary);
+      return;
+    }
   add_indicator_rows (self);
   add_task_rows (self, summary);
 }
