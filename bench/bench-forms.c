@@ -20,8 +20,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-#include "gdnn-store-private.h"
 #include <time.h>
 
 #include "gdnn-bench-data.h"
@@ -333,24 +331,6 @@ main (int   argc,
           }
       }
 
-      if (g_getenv ("XX_PAGELOOP"))
-        {
-          const char *target = g_getenv ("XX_PAGELOOP");
-          double c0 = cpu_ms (), w = 0;
-          for (int k = 0; k < 20; k++)
-            {
-              double sc = cpu_ms (), st;
-              gdnn_window_show_page (window, target);
-              st = cpu_ms () - sc;
-              settle (60);
-              w = MAX (w, MAX (st, settle_worst_cpu));
-              gdnn_window_show_page (window, "budget");
-              settle (60);
-              g_assert_true (sqlite3_exec (gdnn_store_get_db (store), "INSERT INTO change_log (at, who, action, entity, entity_id) VALUES ('x','x','update','x',0);", NULL, NULL, NULL) == 0);
-            }
-          g_printerr ("XX page loop %s: CPU %.0f ms, worst CPU %.1f\n", target, cpu_ms () - c0, w);
-          exit (0);
-        }
       /* Each other page: switching to it (it loads then), then scrolling. */
       for (guint p = 0, m = 7; p < G_N_ELEMENTS (pages); p++)
         {
