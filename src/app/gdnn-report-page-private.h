@@ -31,6 +31,10 @@ struct _GdnnReportPage
   AdwFlap              *flap;
   GtkScrolledWindow    *form_scroll;
   AdwActionRow         *status_row;
+  GtkLabel             *status_detail;     /* the status explained, under the rows */
+  GtkLabel             *assessment_hint;   /* under each narrative: a draft or the user's text */
+  GtkLabel             *difficulties_hint;
+  GtkLabel             *proposals_hint;
   GtkImage             *status_icon;
   GtkWidget            *reopen_button;
   AdwExpanderRow       *warnings_row;

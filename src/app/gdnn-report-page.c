@@ -201,7 +201,8 @@ update_status (GdnnReportPage *self)
 
   gtk_image_set_from_icon_name (self->status_icon, icon);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
-  adw_action_row_set_subtitle (self->status_row, subtitle);
+  gtk_label_set_text (self->status_detail, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_detail), subtitle != NULL);
   gtk_widget_set_visible (self->reopen_button, self->state->final);
   /* A report finalised and unchanged is sent as it is. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.finalise", !doc->final);
@@ -327,17 +328,20 @@ update_warnings (GdnnReportPage *self)
 static void
 update_narrative_descriptions (GdnnReportPage *self)
 {
-  struct { AdwPreferencesGroup *group; gboolean generated; } groups[] = {
-    { self->assessment_group, self->doc->assessment_generated },
-    { self->difficulties_group, self->doc->difficulties_generated },
-    { self->proposals_group, self->doc->proposals_generated },
+  /* Under each field, not as the group's description: that shares a line
+   * with the "Regenerate Draft" button, and a wrapped text beside another
+   * widget is measured at many widths (half the report page's first frame
+   * with a 200-indicator plan, bench/bench-forms). */
+  struct { GtkLabel *hint; gboolean generated; } fields[] = {
+    { self->assessment_hint, self->doc->assessment_generated },
+    { self->difficulties_hint, self->doc->difficulties_generated },
+    { self->proposals_hint, self->doc->proposals_generated },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    adw_preferences_group_set_description (groups[i].group,
-                                           groups[i].generated
-                                           ? _("A draft built from the data; edit it as you need.")
-                                           : _("Your text. “Regenerate Draft” starts again from the data."));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_label_set_text (fields[i].hint,
+                        fields[i].generated ? _("A draft built from the data; edit it as you need.")
+                                            : _("Your text. “Regenerate Draft” starts again from the data."));
 }
 
 static void
@@ -812,6 +816,10 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, flap);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, form_scroll);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, assessment_hint);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, difficulties_hint);
+  gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, proposals_hint);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, warnings_row);
