@@ -96,14 +96,6 @@ gdnn_widget_set_tooltip (GtkWidget  *widget,
   gtk_widget_set_has_tooltip (widget, text != NULL);
 }
 
-/* The text set by gdnn_widget_set_tooltip(), or %NULL. */
-const char *
-gdnn_widget_get_tooltip (GtkWidget *widget)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-  return g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
-}
-
 #define YEAR_FIRST_KEY "gdnn-first-year"
 
 /* Fills @dropdown with the years @first to @last and selects @selected.

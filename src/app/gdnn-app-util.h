@@ -20,9 +20,8 @@ void gdnn_column_set_width_chars   (GtkColumnViewColumn *column,
 void gdnn_widget_show_toast        (GtkWidget           *widget,
                                     const char          *message);
 
-void        gdnn_widget_set_tooltip (GtkWidget        *widget,
-                                     const char       *text);
-const char *gdnn_widget_get_tooltip (GtkWidget        *widget);
+void gdnn_widget_set_tooltip       (GtkWidget           *widget,
+                                    const char          *text);
 
 void gdnn_year_dropdown_set_range   (GtkDropDown         *dropdown,
                                     int                  first,

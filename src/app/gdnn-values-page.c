@@ -308,6 +308,7 @@ inscription_lines (GtkListItem *item,
 
   return CLAMP ((guint) ((length + per_line - 1) / per_line), 1, 8);
 }
+
 static gboolean
 on_inscription_query_tooltip (GtkWidget  *widget,
                               int         x,
