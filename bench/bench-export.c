@@ -32,6 +32,7 @@
 #include "gdnn-report-doc.h"
 #include "gdnn-report-pdf.h"
 #include "gdnn-report-xlsx.h"
+#include "gdnn-bench-stats.h"
 
 typedef struct
 {
@@ -47,12 +48,6 @@ typedef struct
   double wall, cpu;
 } Stamp;
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 static Stamp
 stamp (int who)
 {
@@ -60,33 +55,9 @@ stamp (int who)
   Stamp s;
 
   getrusage (who, &u);
-  s.wall = now_ms ();
+  s.wall = gdnn_bench_now_ms ();
   s.cpu = (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
   return s;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-/* The median; of an even count, the mean of the two middle samples. */
-static double
-median (GArray *a)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint n = a->len;
-
-  if (n == 0)
-    return 0;
-  sorted = g_array_copy (a);
-  g_array_sort (sorted, compare_double);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
 }
 
 static void
@@ -123,26 +94,6 @@ file_size (const char *path)
 {
   GStatBuf st;
   return g_stat (path, &st) == 0 ? (goffset) st.st_size : -1;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 /* One conversion of @xlsx to PDF by LibreOffice into @outdir, added to
@@ -357,8 +308,8 @@ main (int   argc,
       if (m->ms->len == 0)
         continue;
       if (m == &lo_cold || m == &lo_warm)
-        note = g_strdup_printf ("%.1f x", median (m->ms) / median (ours_pdf.ms));
-      g_print ("| %-42s | %7u | %9.1f | %9.1f | %16s |\n", m->name, m->ms->len, median (m->ms), median (m->cpu),
+        note = g_strdup_printf ("%.1f x", gdnn_bench_median (m->ms) / gdnn_bench_median (ours_pdf.ms));
+      g_print ("| %-42s | %7u | %9.1f | %9.1f | %16s |\n", m->name, m->ms->len, gdnn_bench_median (m->ms), gdnn_bench_median (m->cpu),
                note != NULL ? note : "");
     }
   g_print ("\npeak memory (max RSS) of this process, %d exports included: %.1f MiB\n", rounds, our_maxrss_kb / 1024.0);
@@ -368,8 +319,8 @@ main (int   argc,
       g_print ("peak memory (max RSS) of LibreOffice: %.1f MiB\n", usage.ru_maxrss / 1024.0);
       g_print ("LibreOffice converting our XLSX to PDF takes %.1f x (warm) and %.1f x (cold) the wall-clock time "
                "of our whole database -> PDF export (CPU time: %.1f x warm).\n",
-               median (lo_warm.ms) / median (ours_pdf.ms), median (lo_cold.ms) / median (ours_pdf.ms),
-               median (lo_warm.cpu) / median (ours_pdf.cpu));
+               gdnn_bench_median (lo_warm.ms) / gdnn_bench_median (ours_pdf.ms), gdnn_bench_median (lo_cold.ms) / gdnn_bench_median (ours_pdf.ms),
+               gdnn_bench_median (lo_warm.cpu) / gdnn_bench_median (ours_pdf.cpu));
     }
   else if (soffice == NULL)
     g_print ("LibreOffice comparison NOT MEASURED: soffice is not installed "
@@ -383,7 +334,7 @@ main (int   argc,
       g_array_unref (all[i]->cpu);
     }
   g_clear_object (&store);
-  remove_tree (dir);
+  gdnn_bench_remove_tree (dir);
   g_free (soffice_opt);
   g_free (keep);
   return 0;

@@ -26,6 +26,7 @@
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-window.h"
+#include "gdnn-bench-stats.h"
 
 #define TARGET_MS 50.0
 
@@ -36,12 +37,6 @@ typedef struct
   double      worst;   /* the longest main-loop iteration during it */
   double      worst_cpu; /* the main thread's CPU time in that iteration */
 } Measure;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 /* The main thread's CPU time: on a busy machine the wall-clock stall
  * includes the time other processes had the CPU; this does not. */
@@ -65,14 +60,14 @@ static double settle_worst_at;
 static double
 settle (guint quiet_ms)
 {
-  double worst = 0, last_busy = now_ms (), start = last_busy;
+  double worst = 0, last_busy = gdnn_bench_now_ms (), start = last_busy;
 
   settle_worst_cpu = 0;
-  while (now_ms () - last_busy < quiet_ms)
+  while (gdnn_bench_now_ms () - last_busy < quiet_ms)
     {
-      double t0 = now_ms (), c0 = cpu_ms ();
+      double t0 = gdnn_bench_now_ms (), c0 = cpu_ms ();
       gboolean busy = g_main_context_iteration (NULL, FALSE);
-      double dt = now_ms () - t0;
+      double dt = gdnn_bench_now_ms () - t0;
       double dc = cpu_ms () - c0;
 
       if (dt > worst)
@@ -82,7 +77,7 @@ settle (guint quiet_ms)
         }
       settle_worst_cpu = MAX (settle_worst_cpu, dc);
       if (busy)
-        last_busy = now_ms ();
+        last_busy = gdnn_bench_now_ms ();
       else
         g_usleep (500);
     }
@@ -127,21 +122,6 @@ read_cpu_ticks (guint64 *total,
   *total = v[0] + v[1] + v[2] + v[3] + v[4] + v[5] + v[6] + v[7];
   *steal = v[7];
   return TRUE;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *a)
-{
-  g_array_sort (a, compare_double);
-  return a->len == 0 ? 0 : g_array_index (a, double, a->len / 2);
 }
 
 static GtkScrolledWindow *
@@ -191,12 +171,12 @@ scroll_through (GtkWidget *page,
   settle (50);
   while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
     {
-      double t0 = now_ms ();
+      double t0 = gdnn_bench_now_ms ();
       double c0 = cpu_ms ();
       double sync;
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 3);
-      sync = now_ms () - t0;
+      sync = gdnn_bench_now_ms () - t0;
       sync_cpu = cpu_ms () - c0;
       record (m, sync, settle (20));
       steps++;
@@ -251,11 +231,11 @@ main (int   argc,
   db_path = g_build_filename (dir, "bench.db", NULL);
   store = gdnn_store_open (db_path, GDNN_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  t0 = now_ms ();
+  t0 = gdnn_bench_now_ms ();
   if (!gdnn_demo_populate (store, 2026, &error) ||
       !gdnn_bench_populate (store, (guint) n_indicators, (guint) n_years, (guint) n_tasks, &error))
     g_error ("%s", error->message);
-  g_array_append_vals (measures[0].ms, (double[]) { now_ms () - t0 }, 1);
+  g_array_append_vals (measures[0].ms, (double[]) { gdnn_bench_now_ms () - t0 }, 1);
 
   app = adw_application_new ("vn.gdnn.Report.Bench", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -276,11 +256,11 @@ main (int   argc,
       g_assert_true (ok);
       gdnn_window_show_page (window, r % 2 == 0 ? "overview" : "values");
       settle (200);
-      t0 = now_ms ();
+      t0 = gdnn_bench_now_ms ();
       sync_cpu = cpu_ms ();
       ok = gdnn_window_select_plan (window, GDNN_BENCH_UNIT, GDNN_BENCH_PLAN);
       g_assert_true (ok);
-      sync = now_ms () - t0;
+      sync = gdnn_bench_now_ms () - t0;
       sync_cpu = cpu_ms () - sync_cpu;
       record (&measures[1], sync, settle (50));
 
@@ -304,19 +284,19 @@ main (int   argc,
 
             g_snprintf (text, sizeof text, "%d", 10 + r + (int) i);
             gtk_editable_set_text (entry, text);
-            t0 = now_ms ();
+            t0 = gdnn_bench_now_ms ();
             sync_cpu = cpu_ms ();
             g_signal_emit_by_name (entry, "activate");
-            sync = now_ms () - t0;
+            sync = gdnn_bench_now_ms () - t0;
             sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[3], sync, settle (30));
           }
         for (guint i = 0; i < 2; i++)
           {
-            t0 = now_ms ();
+            t0 = gdnn_bench_now_ms ();
             sync_cpu = cpu_ms ();
             gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL);
-            sync = now_ms () - t0;
+            sync = gdnn_bench_now_ms () - t0;
             sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[4], sync, settle (30));
           }
@@ -337,17 +317,17 @@ main (int   argc,
             GtkDropDown *years = GTK_DROP_DOWN (child);
             guint selected = gtk_drop_down_get_selected (years);
 
-            t0 = now_ms ();
+            t0 = gdnn_bench_now_ms ();
 
             sync_cpu = cpu_ms ();
             gtk_drop_down_set_selected (years, selected > 0 ? selected - 1 : selected + 1);
-            sync = now_ms () - t0;
+            sync = gdnn_bench_now_ms () - t0;
             sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[5], sync, settle (50));
-            t0 = now_ms ();
+            t0 = gdnn_bench_now_ms ();
             sync_cpu = cpu_ms ();
             gtk_drop_down_set_selected (years, selected);
-            sync = now_ms () - t0;
+            sync = gdnn_bench_now_ms () - t0;
             sync_cpu = cpu_ms () - sync_cpu;
             record (&measures[5], sync, settle (50));
           }
@@ -358,10 +338,10 @@ main (int   argc,
         {
           if (g_str_equal (pages[p], "values"))
             continue;
-          t0 = now_ms ();
+          t0 = gdnn_bench_now_ms ();
           sync_cpu = cpu_ms ();
           gdnn_window_show_page (window, pages[p]);
-          sync = now_ms () - t0;
+          sync = gdnn_bench_now_ms () - t0;
           sync_cpu = cpu_ms () - sync_cpu;
           record (&measures[6], sync, settle (100));
           if (g_getenv ("BENCH_TRACE") != NULL)
@@ -381,8 +361,8 @@ main (int   argc,
       if (m->ms->len == 0)
         continue;
       if (i == 0)
-        m->worst = median (m->ms);
-      g_print ("%-30s %8u %16.1f %15.1f %14.1f\n", m->name, m->ms->len, median (m->ms), m->worst, m->worst_cpu);
+        m->worst = gdnn_bench_median (m->ms);
+      g_print ("%-30s %8u %16.1f %15.1f %14.1f\n", m->name, m->ms->len, gdnn_bench_median (m->ms), m->worst, m->worst_cpu);
       if (i > 0)
         {
           worst = MAX (worst, m->worst);
@@ -404,15 +384,6 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   settle (50);
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  gdnn_bench_remove_tree (dir);
   return worst <= TARGET_MS ? 0 : 1;
 }

@@ -35,6 +35,7 @@
 #include "gdnn-report-xlsx.h"
 #include "gdnn-submission-import.h"
 #include "gdnn-submission-read.h"
+#include "gdnn-bench-stats.h"
 
 typedef struct
 {
@@ -42,60 +43,11 @@ typedef struct
   GArray     *ms;
 } Measure;
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *a)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint n = a->len;
-
-  if (n == 0)
-    return 0;
-  sorted = g_array_copy (a);
-  g_array_sort (sorted, compare_double);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
 static void
 add (Measure *m,
      double   ms)
 {
   g_array_append_val (m->ms, ms);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 /* A reviewer database: the bench plan, none of the submitting units. */
@@ -170,7 +122,7 @@ main (int   argc,
   source = open_reviewer (src_path, n_indicators, n_tasks);
   if (!gdnn_bench_add_units (source, (guint) n_units, &error))
     g_error ("%s", error->message);
-  t0 = now_ms ();
+  t0 = gdnn_bench_now_ms ();
   for (int i = 1; i <= n_units; i++)
     {
       g_autofree char *code = g_strdup_printf (GDNN_BENCH_UNIT_PREFIX "%03d", i);
@@ -185,7 +137,7 @@ main (int   argc,
         bytes += st.st_size;
       g_ptr_array_add (paths, g_steal_pointer (&path));
     }
-  add (&generate, now_ms () - t0);
+  add (&generate, gdnn_bench_now_ms () - t0);
   g_clear_object (&source);
 
   for (int r = 0; r < rounds; r++)
@@ -194,7 +146,7 @@ main (int   argc,
       g_autoptr(GdnnStore) reviewer = open_reviewer (db_path, n_indicators, n_tasks);
       g_autoptr(GPtrArray) outcomes = NULL;
 
-      t0 = now_ms ();
+      t0 = gdnn_bench_now_ms ();
       differences = 0;
       for (guint i = 0; i < paths->len; i++)
         {
@@ -203,11 +155,11 @@ main (int   argc,
             g_error ("%s", error->message);
           differences += submission->differences->len;
         }
-      add (&read, now_ms () - t0);
+      add (&read, gdnn_bench_now_ms () - t0);
 
-      t0 = now_ms ();
+      t0 = gdnn_bench_now_ms ();
       outcomes = gdnn_submission_import_files (reviewer, paths, NULL, NULL, NULL);
-      add (&import, now_ms () - t0);
+      add (&import, gdnn_bench_now_ms () - t0);
       for (guint i = 0; i < outcomes->len; i++)
         {
           GdnnImportOutcome *outcome = g_ptr_array_index (outcomes, i);
@@ -245,7 +197,7 @@ main (int   argc,
         int status = 0;
 
         g_clear_error (&error);
-        t0 = now_ms ();
+        t0 = gdnn_bench_now_ms ();
         peer_ok = g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                                 &status, &error) && g_spawn_check_wait_status (status, &error);
         if (!peer_ok)
@@ -253,7 +205,7 @@ main (int   argc,
             g_printerr ("openpyxl run failed: %s\n%s", error != NULL ? error->message : "", err != NULL ? err : "");
             break;
           }
-        add (&peer, now_ms () - t0);
+        add (&peer, gdnn_bench_now_ms () - t0);
         if (g_getenv ("BENCH_TRACE") != NULL)
           g_printerr ("openpyxl: %s", out);
       }
@@ -272,9 +224,9 @@ main (int   argc,
       if (m->ms->len == 0)
         continue;
       if ((m == &read || m == &import) && peer.ms->len > 0)
-        note = g_strdup_printf ("%.1f x", median (peer.ms) / median (m->ms));
-      g_print ("| %-50s | %7u | %9.1f | %9.2f | %13s |\n", m->name, m->ms->len, median (m->ms),
-               median (m->ms) / n_units, note != NULL ? note : "");
+        note = g_strdup_printf ("%.1f x", gdnn_bench_median (peer.ms) / gdnn_bench_median (m->ms));
+      g_print ("| %-50s | %7u | %9.1f | %9.2f | %13s |\n", m->name, m->ms->len, gdnn_bench_median (m->ms),
+               gdnn_bench_median (m->ms) / n_units, note != NULL ? note : "");
     }
   g_print ("\npeak memory (max RSS) of this process, generation and %d imports included: %.1f MiB\n", rounds,
            our_maxrss_kb / 1024.0);
@@ -288,7 +240,7 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_array_unref (all[i]->ms);
-  remove_tree (dir);
+  gdnn_bench_remove_tree (dir);
   g_free (python_opt);
   return 0;
 }

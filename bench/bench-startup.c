@@ -38,6 +38,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include "gdnn-bench-stats.h"
 
 #define TARGET_RATIO 2.0
 #define TIMEOUT_MS 60000
@@ -49,49 +50,6 @@ typedef struct
   GArray     *ms;
   GArray     *rss_kb;
 } Program;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *a)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint n = a->len;
-
-  if (n == 0)
-    return 0;
-  sorted = g_array_copy (a);
-  g_array_sort (sorted, compare_double);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
-static double
-array_max (GArray *a)
-{
-  double m = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    m = MAX (m, g_array_index (a, double, i));
-  return m;
-}
-
-static double
-array_min (GArray *a)
-{
-  double m = a->len > 0 ? g_array_index (a, double, 0) : 0;
-
-  for (guint i = 1; i < a->len; i++)
-    m = MIN (m, g_array_index (a, double, i));
-  return m;
-}
 
 /* One start: returns FALSE with a message when the program failed or
  * printed no first frame in time. */
@@ -256,7 +214,7 @@ main (int   argc,
   g_print ("| %-36s | %7s | %9s | %7s | %7s | %12s | %-9s |\n", "program", "samples", "median ms", "min ms",
            "max ms", "peak RSS MiB", "ours/bare");
   g_print ("|--------------------------------------|--------:|----------:|--------:|--------:|-------------:|-----------|\n");
-  ratio = median (ours.ms) / median (peer.ms);
+  ratio = gdnn_bench_median (ours.ms) / gdnn_bench_median (peer.ms);
   for (guint i = 0; i < G_N_ELEMENTS (both); i++)
     {
       Program *p = both[i];
@@ -264,7 +222,7 @@ main (int   argc,
 
       g_print ("| %-36s | %7u | %9.1f | %7.1f | %7.1f | %12.1f | %9s |\n",
                p == &ours ? "ours: gdnn-report, demo database" : "bare GTK 4 window (bare-window)",
-               p->ms->len, median (p->ms), array_min (p->ms), array_max (p->ms), array_max (p->rss_kb) / 1024,
+               p->ms->len, gdnn_bench_median (p->ms), gdnn_bench_min (p->ms), gdnn_bench_max (p->ms), gdnn_bench_max (p->rss_kb) / 1024,
                note);
     }
   g_print ("\nfirst frame: ours/bare = %.2f x (target <= %.0f x): %s\n", ratio, TARGET_RATIO,
