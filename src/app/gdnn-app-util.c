@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gdnn-app-util.h"
 
 /* @chars average characters of @widget's font, in pixels, plus a cell's
@@ -94,6 +96,42 @@ gdnn_widget_set_tooltip (GtkWidget  *widget,
     }
   g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL);
+}
+
+/**
+ * gdnn_save_chooser_new:
+ * @widget: the widget asking; the chooser is modal over its window
+ * @title: the chooser's title
+ * @accept_label: the button that saves ("_Save", "_Export")
+ * @current_name: the file name offered
+ * @filter_name: the name of the one filter ("CSV files")
+ * @suffix: the filter's file suffix, without the dot ("csv")
+ *
+ * A modal "save" chooser as every export of the program shows it. Connect
+ * to its "response" and gtk_native_dialog_show() it.
+ *
+ * Returns: (transfer full): the chooser
+ */
+GtkFileChooserNative *
+gdnn_save_chooser_new (GtkWidget  *widget,
+                       const char *title,
+                       const char *accept_label,
+                       const char *current_name,
+                       const char *filter_name,
+                       const char *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  return chooser;
 }
 
 #define YEAR_FIRST_KEY "gdnn-first-year"

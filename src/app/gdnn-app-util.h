@@ -23,6 +23,13 @@ void gdnn_widget_show_toast        (GtkWidget           *widget,
 void gdnn_widget_set_tooltip       (GtkWidget           *widget,
                                     const char          *text);
 
+GtkFileChooserNative *gdnn_save_chooser_new (GtkWidget  *widget,
+                                             const char *title,
+                                             const char *accept_label,
+                                             const char *current_name,
+                                             const char *filter_name,
+                                             const char *suffix);
+
 void gdnn_year_dropdown_set_range   (GtkDropDown         *dropdown,
                                     int                  first,
                                     int                  last,

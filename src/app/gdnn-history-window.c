@@ -165,17 +165,11 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GdnnHistoryWindow *self = GDNN_HISTORY_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->entries == NULL || self->chooser != NULL)
     return;
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  self->chooser = gtk_file_chooser_native_new (_("Export the Changes"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "nhat-ky-thay-doi.csv");
+  self->chooser = gdnn_save_chooser_new (widget, _("Export the Changes"), _("_Save"), "nhat-ky-thay-doi.csv",
+                                         _("CSV files"), "csv");
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-report-page-private.h"
 #include "gdnn-report-xlsx.h"
 
@@ -285,30 +286,15 @@ static void
 choose_export_file (GdnnReportPage *self,
                     ExportKind      kind)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  gboolean pdf = kind == EXPORT_PDF;
   g_autofree char *basename = gdnn_report_doc_default_basename (self->doc);
-  g_autofree char *name = g_strconcat (basename, kind == EXPORT_PDF ? ".pdf" : ".xlsx", NULL);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (kind == EXPORT_PDF)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("Excel workbooks"));
-      gtk_file_filter_add_suffix (filter, "xlsx");
-    }
+  g_autofree char *name = g_strconcat (basename, pdf ? ".pdf" : ".xlsx", NULL);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (kind == EXPORT_PDF ? _("Export Report as PDF")
-                                                                  : _("Export Report as Excel Workbook"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = gdnn_save_chooser_new (GTK_WIDGET (self),
+                                         pdf ? _("Export Report as PDF") : _("Export Report as Excel Workbook"),
+                                         _("_Export"), name, pdf ? _("PDF documents") : _("Excel workbooks"),
+                                         pdf ? "pdf" : "xlsx");
   g_object_set_data (G_OBJECT (self->chooser), "gdnn-export-kind", GUINT_TO_POINTER (kind));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_file_chosen), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -398,22 +398,16 @@ export_problems_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   GdnnReviewPage *self = GDNN_REVIEW_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   char *slash;
 
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
   name = g_strdup_printf ("kiem-tra-%s-%d.csv", self->data != NULL ? self->data->plan->number : "", self->year);
   while ((slash = strchr (name, '/')) != NULL)
     *slash = '-';
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the List of Problems"), parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = gdnn_save_chooser_new (widget, _("Export the List of Problems"), _("_Export"), name,
+                                         _("CSV files"), "csv");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_csv_chosen), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -26,13 +26,6 @@
 #define FORMAT_KEY "gdnn-format"
 #define SUBMISSION_KEY "gdnn-submission-id"
 
-static GtkWindow *
-parent_window (GdnnReviewPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* "401/KH-UBND" → "401-KH-UBND": a plan number in a file name. */
 static char *
 file_safe (const char *text)
@@ -51,16 +44,8 @@ show_chooser (GdnnReviewPage *self,
               const char     *suffix,
               GCallback       on_response)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_suffix (filter, suffix);
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = gdnn_save_chooser_new (GTK_WIDGET (self), title, _("_Save"), name, filter_name, suffix);
   g_signal_connect_object (self->chooser, "response", on_response, self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
