@@ -53,9 +53,31 @@ cpu_ms (void)
  * iteration. */
 static double sync_cpu, settle_worst_cpu;
 
+/* When the last synchronous call began, on the monotonic clock. */
+static double call_from;
+
+/* Around a synchronous call: call_begin(), the call, then call_end()
+ * returns how long it took and keeps its CPU time in sync_cpu. */
+static void
+call_begin (void)
+{
+  call_from = gdnn_bench_now_ms ();
+  sync_cpu = cpu_ms ();
+}
+
+static double
+call_end (void)
+{
+  sync_cpu = cpu_ms () - sync_cpu;
+  return gdnn_bench_now_ms () - call_from;
+}
+
 /* Runs the main loop until it has been idle for @quiet_ms, timing each
  * iteration; returns the longest. */
 static double settle_worst_at;
+/* Where the longest iteration of the last settle() began and ended, on
+ * the monotonic clock (for matching a profiler's samples). */
+static double settle_worst_from, settle_worst_to;
 
 static double
 settle (guint quiet_ms)
@@ -74,6 +96,8 @@ settle (guint quiet_ms)
         {
           worst = dt;
           settle_worst_at = t0 - start;
+          settle_worst_from = t0;
+          settle_worst_to = t0 + dt;
         }
       settle_worst_cpu = MAX (settle_worst_cpu, dc);
       if (busy)
@@ -99,8 +123,9 @@ record (Measure *m,
   m->worst = MAX (m->worst, stall);
   m->worst_cpu = MAX (m->worst_cpu, cpu);
   if (g_getenv ("BENCH_TRACE") != NULL)
-    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f)\n", m->name, stall, sync_ms, loop_ms,
-                sync_cpu, settle_worst_cpu);
+    g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f) call at %.4f s, "
+                "worst loop iteration at %.4f–%.4f s\n", m->name, stall, sync_ms, loop_ms, sync_cpu,
+                settle_worst_cpu, call_from / 1000.0, settle_worst_from / 1000.0, settle_worst_to / 1000.0);
   sync_cpu = 0;
 }
 
@@ -171,13 +196,11 @@ scroll_through (GtkWidget *page,
   settle (50);
   while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
     {
-      double t0 = gdnn_bench_now_ms ();
-      double c0 = cpu_ms ();
       double sync;
 
+      call_begin ();
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 3);
-      sync = gdnn_bench_now_ms () - t0;
-      sync_cpu = cpu_ms () - c0;
+      sync = call_end ();
       record (m, sync, settle (20));
       steps++;
     }
@@ -256,12 +279,10 @@ main (int   argc,
       g_assert_true (ok);
       gdnn_window_show_page (window, r % 2 == 0 ? "overview" : "values");
       settle (200);
-      t0 = gdnn_bench_now_ms ();
-      sync_cpu = cpu_ms ();
+      call_begin ();
       ok = gdnn_window_select_plan (window, GDNN_BENCH_UNIT, GDNN_BENCH_PLAN);
       g_assert_true (ok);
-      sync = gdnn_bench_now_ms () - t0;
-      sync_cpu = cpu_ms () - sync_cpu;
+      sync = call_end ();
       record (&measures[1], sync, settle (50));
 
       gdnn_window_show_page (window, "values");
@@ -284,20 +305,16 @@ main (int   argc,
 
             g_snprintf (text, sizeof text, "%d", 10 + r + (int) i);
             gtk_editable_set_text (entry, text);
-            t0 = gdnn_bench_now_ms ();
-            sync_cpu = cpu_ms ();
+            call_begin ();
             g_signal_emit_by_name (entry, "activate");
-            sync = gdnn_bench_now_ms () - t0;
-            sync_cpu = cpu_ms () - sync_cpu;
+            sync = call_end ();
             record (&measures[3], sync, settle (30));
           }
         for (guint i = 0; i < 2; i++)
           {
-            t0 = gdnn_bench_now_ms ();
-            sync_cpu = cpu_ms ();
+            call_begin ();
             gtk_widget_activate_action (GTK_WIDGET (gdnn_window_get_values_page (window)), "values.undo", NULL);
-            sync = gdnn_bench_now_ms () - t0;
-            sync_cpu = cpu_ms () - sync_cpu;
+            sync = call_end ();
             record (&measures[4], sync, settle (30));
           }
       }
@@ -317,18 +334,13 @@ main (int   argc,
             GtkDropDown *years = GTK_DROP_DOWN (child);
             guint selected = gtk_drop_down_get_selected (years);
 
-            t0 = gdnn_bench_now_ms ();
-
-            sync_cpu = cpu_ms ();
+            call_begin ();
             gtk_drop_down_set_selected (years, selected > 0 ? selected - 1 : selected + 1);
-            sync = gdnn_bench_now_ms () - t0;
-            sync_cpu = cpu_ms () - sync_cpu;
+            sync = call_end ();
             record (&measures[5], sync, settle (50));
-            t0 = gdnn_bench_now_ms ();
-            sync_cpu = cpu_ms ();
+            call_begin ();
             gtk_drop_down_set_selected (years, selected);
-            sync = gdnn_bench_now_ms () - t0;
-            sync_cpu = cpu_ms () - sync_cpu;
+            sync = call_end ();
             record (&measures[5], sync, settle (50));
           }
       }
@@ -338,11 +350,9 @@ main (int   argc,
         {
           if (g_str_equal (pages[p], "values"))
             continue;
-          t0 = gdnn_bench_now_ms ();
-          sync_cpu = cpu_ms ();
+          call_begin ();
           gdnn_window_show_page (window, pages[p]);
-          sync = gdnn_bench_now_ms () - t0;
-          sync_cpu = cpu_ms () - sync_cpu;
+          sync = call_end ();
           record (&measures[6], sync, settle (100));
           if (g_getenv ("BENCH_TRACE") != NULL)
             g_printerr ("page %s: worst iteration %.0f ms after the switch\n", pages[p], settle_worst_at);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-chart-view.h"
 #include "gdnn-charts-page.h"
 #include "gdnn-demo.h"
@@ -74,12 +75,13 @@ test_window_charts (void)
     {
       GtkWidget *view = g_ptr_array_index (views, i);
       const char *description = gdnn_chart_view_get_description (GDNN_CHART_VIEW (view));
-      const char *tooltip = gtk_widget_get_tooltip_text (view);
+      const char *tooltip = gdnn_widget_get_tooltip (view);
 
       g_assert_true (gtk_widget_get_mapped (view));
       g_assert_nonnull (description);
       g_assert_cmpuint (strlen (description), >, 20);
       g_assert_cmpstr (tooltip, ==, description);
+      g_assert_true (gtk_widget_get_has_tooltip (view));
       g_assert_cmpint (gtk_widget_get_height (view), >, 60);
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_IMG);
     }
@@ -128,6 +130,24 @@ test_window_charts (void)
   g_assert_true (g_str_has_prefix (gdnn_chart_view_get_description (indicator_view),
                                    "Chỉ tiêu I.2.b.1"));
   gdnn_ui_save_png (GTK_WIDGET (window), "22-charts-other-indicator.png");
+
+  /* Another year of the same plan: the charts are read again and the
+   * indicator chosen stays chosen. */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    GdnnChartsPage *page;
+
+    gdnn_ui_collect (GTK_WIDGET (window), GDNN_TYPE_CHARTS_PAGE, pages);
+    page = g_ptr_array_index (pages, 0);
+    g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2025);
+    gdnn_window_set_today (window, &today);
+    g_assert_true (gdnn_charts_page_is_loading (page));
+    for (guint i = 0; i < 250 && gdnn_charts_page_is_loading (page); i++)
+      gdnn_ui_iterate (20);
+    g_assert_false (gdnn_charts_page_is_loading (page));
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+    g_assert_true (g_str_has_prefix (gdnn_chart_view_get_description (indicator_view), "Chỉ tiêu I.2.b.1"));
+  }
 
   /* Narrow: the charts shrink to the width, nothing is cut. */
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);

@@ -99,6 +99,18 @@ gdnn_widget_set_tooltip (GtkWidget  *widget,
 }
 
 /**
+ * gdnn_widget_get_tooltip:
+ *
+ * Returns: (nullable): the text set with gdnn_widget_set_tooltip()
+ */
+const char *
+gdnn_widget_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  return g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+}
+
+/**
  * gdnn_save_chooser_new:
  * @widget: the widget asking; the chooser is modal over its window
  * @title: the chooser's title

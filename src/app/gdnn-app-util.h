@@ -22,6 +22,7 @@ void gdnn_widget_show_toast        (GtkWidget           *widget,
 
 void gdnn_widget_set_tooltip       (GtkWidget           *widget,
                                     const char          *text);
+const char *gdnn_widget_get_tooltip (GtkWidget           *widget);
 
 GtkFileChooserNative *gdnn_save_chooser_new (GtkWidget  *widget,
                                              const char *title,

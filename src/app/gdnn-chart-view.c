@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-chart-view.h"
 
 /* Shows one chart of the render library. The widget draws through
@@ -229,7 +230,7 @@ update (GdnnChartView *self)
                                         self->description, -1);
       else
         gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->description);
+      gdnn_widget_set_tooltip (GTK_WIDGET (self), self->description);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));

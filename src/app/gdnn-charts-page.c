@@ -192,6 +192,26 @@ load_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* TRUE when two string lists hold the same strings in the same order. */
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n;
+
+  if (a == NULL || b == NULL || (n = g_list_model_get_n_items (a)) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GtkStringObject) y = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (x), gtk_string_object_get_string (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -223,9 +243,17 @@ on_loaded (GObject      *source,
     }
   g_clear_pointer (&self->indicator_charts, g_ptr_array_unref);
   self->indicator_charts = g_steal_pointer (&data->charts);
-  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->indicator_dropdown, 0);
-  on_indicator_selected (self, NULL, self->indicator_dropdown);
+  /* Another year of the same plan: the same list, and the indicator chosen
+   * stays. A new model would also make the drop-down's list build a row
+   * for each of up to 200 indicators at once (bench/bench-forms). */
+  if (same_strings (gtk_drop_down_get_model (self->indicator_dropdown), G_LIST_MODEL (names)))
+    on_indicator_selected (self, NULL, self->indicator_dropdown);
+  else
+    {
+      gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
+      gtk_drop_down_set_selected (self->indicator_dropdown, 0);
+      on_indicator_selected (self, NULL, self->indicator_dropdown);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->indicator_group), self->indicator_charts->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->indicator_charts->len > 0);
 

@@ -1062,13 +1062,30 @@ bars_legend_height (Painter          *p,
   return legend (p, l->legend, l->n_legend, l->swatch, 0, 0, width, FALSE) + 8 * p->u;
 }
 
+/* The rows' heights and the chart's: these do not depend on the texts,
+ * so a widget asking for its height (at several widths, for each layout)
+ * does not lay out every label (bench/bench-forms: 200 indicators). */
+static void
+bars_heights (Painter           *p,
+              const BarsLayout  *l,
+              double             width,
+              GdnnChartGeometry *g)
+{
+  double lh = line_height (p, TEXT_NORMAL);
+
+  g->axis_max = l->axis_max;
+  g->row_height = ceil (MAX (lh * 1.5, 14 * p->u));
+  g->bar_height = round (g->row_height * 0.6);
+  g->top = bars_legend_height (p, l, width) + line_height (p, TEXT_SMALL) + 6 * p->u;
+  g->height = ceil (g->top + l->n_rows * g->row_height + 4 * p->u);
+}
+
 static void
 bars_geometry (Painter           *p,
                const BarsLayout  *l,
                double             width,
                GdnnChartGeometry *g)
 {
-  double lh = line_height (p, TEXT_NORMAL);
   double label_w = 0, value_w = 0, w;
 
   for (guint i = 0; i < l->n_rows; i++)
@@ -1083,11 +1100,7 @@ bars_geometry (Painter           *p,
   g->label_width = MIN (label_w, width * 0.4) + 8 * p->u;
   g->plot_x = g->label_width;
   g->plot_width = MAX (width - g->label_width - 6 * p->u - MIN (value_w, width * 0.3) - 4 * p->u, 10 * p->u);
-  g->axis_max = l->axis_max;
-  g->row_height = ceil (MAX (lh * 1.5, 14 * p->u));
-  g->bar_height = round (g->row_height * 0.6);
-  g->top = bars_legend_height (p, l, width) + line_height (p, TEXT_SMALL) + 6 * p->u;
-  g->height = ceil (g->top + l->n_rows * g->row_height + 4 * p->u);
+  bars_heights (p, l, width, g);
 }
 
 typedef void (*BarFunc) (Painter                 *p,
@@ -1325,10 +1338,16 @@ gdnn_plan_chart_natural_height (const GdnnPlanChart  *chart,
                                 const GdnnChartStyle *style,
                                 double                width)
 {
+  /* Only what the height depends on: the number of rows and the legend. */
+  BarsLayout l = { .legend = plan_legend, .n_legend = G_N_ELEMENTS (plan_legend), .swatch = plan_swatch };
   GdnnChartGeometry g;
+  Painter p;
 
   g_return_val_if_fail (chart != NULL && style != NULL, 0);
-  gdnn_plan_chart_get_geometry (chart, style, width, &g);
+  l.n_rows = chart->bars->len;
+  painter_init (&p, style, NULL);
+  bars_heights (&p, &l, width, &g);
+  painter_clear (&p);
   return g.height;
 }
 
