@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-report-page.h"
@@ -220,6 +221,32 @@ test_window_report (void)
   g_assert_cmpuint (gdnn_report_page_get_n_warnings (page), >, 0);
   wait_for_preview (page);
   gdnn_ui_save_png (GTK_WIDGET (window), "report-01-page.png");
+
+  /* The header's buttons have their tooltips, and the menus of the
+   * history and export buttons are built when first opened. */
+  {
+    g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+    guint with_menu = 0;
+
+    gdnn_ui_collect (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, menu_buttons);
+    g_assert_cmpuint (menu_buttons->len, ==, 2);
+    for (guint i = 0; i < menu_buttons->len; i++)
+      {
+        GtkMenuButton *button = g_ptr_array_index (menu_buttons, i);
+
+        g_assert_nonnull (gdnn_widget_get_tooltip (GTK_WIDGET (button)));
+        g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+        g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+        g_assert_null (gtk_menu_button_get_menu_model (button));
+        gtk_menu_button_popup (button);
+        gdnn_ui_iterate (100);
+        g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+        with_menu += g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)) > 0;
+        gtk_menu_button_popdown (button);
+        gdnn_ui_iterate (100);
+      }
+    g_assert_cmpuint (with_menu, ==, 2);
+  }
 
   /* Type a number and an assessment: saved after the pause in typing. */
   number_row = find_entry_row (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "Report _number"));

@@ -111,6 +111,55 @@ gdnn_widget_get_tooltip (GtkWidget *widget)
 }
 
 /**
+ * gdnn_template_set_tooltips:
+ * @widget: a widget built from a template of @template_type
+ * @tooltips: pairs of a template object id and its (translated) tooltip,
+ *   ending with %NULL
+ *
+ * Gives the template's widgets their tooltips with
+ * gdnn_widget_set_tooltip(): a "tooltip-text" in a .ui file costs an X
+ * round trip each while the page is built.
+ */
+void
+gdnn_template_set_tooltips (GtkWidget  *widget,
+                            GType       template_type,
+                            const char *const *tooltips)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (guint i = 0; tooltips[i] != NULL && tooltips[i + 1] != NULL; i += 2)
+    {
+      GObject *child = gtk_widget_get_template_child (widget, template_type, tooltips[i]);
+
+      g_return_if_fail (GTK_IS_WIDGET (child));
+      gdnn_widget_set_tooltip (GTK_WIDGET (child), tooltips[i + 1]);
+    }
+}
+
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+/**
+ * gdnn_menu_button_set_menu_later:
+ *
+ * Gives @button its menu when it is first opened (a click or F10) rather
+ * than now: a menu model builds its popover and every item at once.
+ */
+void
+gdnn_menu_button_set_menu_later (GtkMenuButton *button,
+                                 GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, g_object_ref (model), g_object_unref);
+}
+
+/**
  * gdnn_save_chooser_new:
  * @widget: the widget asking; the chooser is modal over its window
  * @title: the chooser's title

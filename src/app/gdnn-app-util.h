@@ -23,6 +23,11 @@ void gdnn_widget_show_toast        (GtkWidget           *widget,
 void gdnn_widget_set_tooltip       (GtkWidget           *widget,
                                     const char          *text);
 const char *gdnn_widget_get_tooltip (GtkWidget           *widget);
+void gdnn_template_set_tooltips    (GtkWidget           *widget,
+                                    GType                template_type,
+                                    const char *const   *tooltips);
+void gdnn_menu_button_set_menu_later (GtkMenuButton     *button,
+                                      GMenuModel        *model);
 
 GtkFileChooserNative *gdnn_save_chooser_new (GtkWidget  *widget,
                                              const char *title,

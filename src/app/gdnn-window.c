@@ -790,17 +790,6 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* The main menu's popover is built when first opened (a click or F10),
- * not with the window. */
-static void
-create_main_menu (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  GdnnWindow *self = user_data;
-
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
 static void
 gdnn_window_constructed (GObject *object)
 {
@@ -950,7 +939,8 @@ gdnn_window_init (GdnnWindow *self)
   g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
+  /* The main menu's popover is built when first opened, not with the window. */
+  gdnn_menu_button_set_menu_later (self->menu_button, self->primary_menu);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->sidebar_list, "row-selected", G_CALLBACK (on_row_selected), self);
 }

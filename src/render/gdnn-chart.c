@@ -367,9 +367,10 @@ painter_clear (Painter *p)
 }
 
 static void
-painter_set_text (Painter    *p,
-                  const char *text,
-                  TextKind    kind)
+set_layout_text (Painter     *p,
+                 PangoLayout *layout,
+                 const char  *text,
+                 TextKind     kind)
 {
   PangoFontDescription *desc = pango_font_description_new ();
   double size = p->style->font_size * (kind == TEXT_SMALL || kind == TEXT_BOLD ? 0.9 : 1.0);
@@ -381,10 +382,31 @@ painter_set_text (Painter    *p,
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
   if (kind == TEXT_ITALIC)
     pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
-  pango_layout_set_font_description (p->layout, desc);
+  pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_width (p->layout, -1);
-  pango_layout_set_text (p->layout, text, -1);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+}
+
+static void
+painter_set_text (Painter    *p,
+                  const char *text,
+                  TextKind    kind)
+{
+  set_layout_text (p, p->layout, text, kind);
+}
+
+/* A layout of its own for @text, kept to be measured and then drawn
+ * without being shaped twice. */
+static PangoLayout *
+painter_new_layout (Painter    *p,
+                    const char *text,
+                    TextKind    kind)
+{
+  PangoLayout *layout = pango_layout_new (pango_layout_get_context (p->layout));
+
+  set_layout_text (p, layout, text, kind);
+  return layout;
 }
 
 static void
@@ -1080,27 +1102,65 @@ bars_heights (Painter           *p,
   g->height = ceil (g->top + l->n_rows * g->row_height + 4 * p->u);
 }
 
+static TextKind
+value_kind (const char *value)
+{
+  return (value[0] >= '0' && value[0] <= '9') || value[0] == '-' ? TEXT_SMALL : TEXT_ITALIC;
+}
+
+/* The geometry, from every row's label and value laid out; with @layouts,
+ * those layouts are kept there (labels, then values) for drawing. */
 static void
 bars_geometry (Painter           *p,
                const BarsLayout  *l,
                double             width,
-               GdnnChartGeometry *g)
+               GdnnChartGeometry *g,
+               GPtrArray         *layouts)
 {
-  double label_w = 0, value_w = 0, w;
+  double label_w = 0, value_w = 0;
 
-  for (guint i = 0; i < l->n_rows; i++)
+  for (guint i = 0; i < 2 * l->n_rows; i++)
     {
-      text_size (p, l->labels[i], TEXT_NORMAL, &w, NULL);
-      label_w = MAX (label_w, w);
-      text_size (p, l->values[i], l->values[i][0] >= '0' && l->values[i][0] <= '9' ? TEXT_SMALL : TEXT_ITALIC,
-                 &w, NULL);
-      value_w = MAX (value_w, w);
+      gboolean label = i < l->n_rows;
+      const char *text = label ? l->labels[i] : l->values[i - l->n_rows];
+      PangoLayout *layout = painter_new_layout (p, text, label ? TEXT_NORMAL : value_kind (text));
+      int w;
+
+      pango_layout_get_size (layout, &w, NULL);
+      if (label)
+        label_w = MAX (label_w, (double) w / PANGO_SCALE);
+      else
+        value_w = MAX (value_w, (double) w / PANGO_SCALE);
+      if (layouts != NULL)
+        g_ptr_array_add (layouts, layout);
+      else
+        g_object_unref (layout);
     }
   /* A long label takes at most 40% of the width; it is cut with "…". */
   g->label_width = MIN (label_w, width * 0.4) + 8 * p->u;
   g->plot_x = g->label_width;
   g->plot_width = MAX (width - g->label_width - 6 * p->u - MIN (value_w, width * 0.3) - 4 * p->u, 10 * p->u);
   bars_heights (p, l, width, g);
+}
+
+/* Draws @layout with its box's point (@xalign, @yalign) at (@x, @y). */
+static void
+show_layout_at (Painter              *p,
+                PangoLayout          *layout,
+                const GdnnChartColor *color,
+                double                x,
+                double                y,
+                double                xalign,
+                double                yalign)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  cairo_save (p->cr);
+  set_color (p->cr, color);
+  cairo_move_to (p->cr, x - (double) w / PANGO_SCALE * xalign, y - (double) h / PANGO_SCALE * yalign);
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_restore (p->cr);
 }
 
 typedef void (*BarFunc) (Painter                 *p,
@@ -1126,8 +1186,9 @@ bars_draw (Painter           *p,
   cairo_t *cr = p->cr;
   GdnnChartGeometry g;
   double u = p->u, step, bottom, lw;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  bars_geometry (p, l, width, &g);
+  bars_geometry (p, l, width, &g, layouts);
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
@@ -1165,26 +1226,29 @@ bars_draw (Painter           *p,
       double len;
 
       /* The label, cut with an ellipsis when it is too long. */
-      painter_set_text (p, l->labels[i], TEXT_NORMAL);
-      pango_layout_set_width (p->layout, (int) ((g.label_width - 8 * u) * PANGO_SCALE));
-      pango_layout_set_ellipsize (p->layout, PANGO_ELLIPSIZE_END);
       {
-        int th;
-        pango_layout_get_size (p->layout, NULL, &th);
-        set_color (cr, &style->text);
-        cairo_move_to (cr, x, cy - (double) th / PANGO_SCALE / 2);
-        pango_cairo_show_layout (cr, p->layout);
+        PangoLayout *label = g_ptr_array_index (layouts, i);
+        int tw;
+
+        pango_layout_get_size (label, &tw, NULL);
+        if ((double) tw / PANGO_SCALE > g.label_width - 8 * u)
+          {
+            pango_layout_set_width (label, (int) ((g.label_width - 8 * u) * PANGO_SCALE));
+            pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+          }
+        show_layout_at (p, label, &style->text, x, cy, 0, 0.5);
       }
-      pango_layout_set_ellipsize (p->layout, PANGO_ELLIPSIZE_NONE);
 
       if (lengths[i] < 0)
         {
-          draw_text (p, l->values[i], TEXT_ITALIC, &style->muted, x + g.plot_x + 4 * u, cy, 0, 0.5);
+          show_layout_at (p, g_ptr_array_index (layouts, l->n_rows + i), &style->muted, x + g.plot_x + 4 * u, cy,
+                          0, 0.5);
           continue;
         }
       len = MIN (lengths[i], l->axis_max) / l->axis_max * g.plot_width;
       bar_func (p, i, x + g.plot_x, by, len, g.bar_height, data);
-      draw_text (p, l->values[i], TEXT_SMALL, &style->text, x + g.plot_x + len + 4 * u, cy, 0, 0.5);
+      show_layout_at (p, g_ptr_array_index (layouts, l->n_rows + i), &style->text, x + g.plot_x + len + 4 * u, cy,
+                      0, 0.5);
     }
 
   /* The axis, and the 100% reference line across every row. */
@@ -1328,7 +1392,7 @@ gdnn_plan_chart_get_geometry (const GdnnPlanChart  *chart,
 
   painter_init (&p, style, NULL);
   plan_texts_init (&t, chart);
-  bars_geometry (&p, &t.layout, width, geometry);
+  bars_geometry (&p, &t.layout, width, geometry, NULL);
   plan_texts_clear (&t);
   painter_clear (&p);
 }
@@ -1490,7 +1554,7 @@ gdnn_task_chart_get_geometry (const GdnnTaskChart  *chart,
 
   painter_init (&p, style, NULL);
   task_texts_init (&t, chart);
-  bars_geometry (&p, &t.layout, width, geometry);
+  bars_geometry (&p, &t.layout, width, geometry, NULL);
   task_texts_clear (&t);
   painter_clear (&p);
 }
