@@ -35,7 +35,9 @@ typedef struct
   const char *name;
   GArray     *ms;      /* of double: one sample per run of the operation */
   double      worst;   /* the longest main-loop iteration during it */
-  double      worst_cpu; /* the main thread's CPU time in that iteration */
+  double      worst_cpu; /* the longest CPU time of one iteration */
+  double      worst_stall_cpu;   /* the worst stall's CPU time */
+  double      worst_stall_wait;  /* and its time waiting for a CPU */
 } Measure;
 
 /* The main thread's CPU time: on a busy machine the wall-clock stall
@@ -49,9 +51,24 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* How long the main thread has waited for a CPU while it could run (the
+ * scheduler's run_delay, /proc/thread-self/schedstat): the time other
+ * threads and processes had the CPUs. -1 where the kernel does not say. */
+static double
+run_wait_ms (void)
+{
+  g_autofree char *stat = NULL;
+  guint64 on_cpu, waited;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &stat, NULL, NULL) ||
+      sscanf (stat, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &on_cpu, &waited) != 2)
+    return -1;
+  return waited / 1e6;
+}
+
 /* The CPU time of the last synchronous call and of settle()'s longest
- * iteration. */
-static double sync_cpu, settle_worst_cpu;
+ * iteration; the time they waited for a CPU. */
+static double sync_cpu, settle_worst_cpu, sync_wait, settle_worst_wait, settle_worst_iteration_cpu;
 
 /* When the last synchronous call began, on the monotonic clock. */
 static double call_from;
@@ -63,12 +80,14 @@ call_begin (void)
 {
   call_from = gdnn_bench_now_ms ();
   sync_cpu = cpu_ms ();
+  sync_wait = run_wait_ms ();
 }
 
 static double
 call_end (void)
 {
   sync_cpu = cpu_ms () - sync_cpu;
+  sync_wait = run_wait_ms () - sync_wait;
   return gdnn_bench_now_ms () - call_from;
 }
 
@@ -84,10 +103,10 @@ settle (guint quiet_ms)
 {
   double worst = 0, last_busy = gdnn_bench_now_ms (), start = last_busy;
 
-  settle_worst_cpu = 0;
+  settle_worst_cpu = settle_worst_wait = settle_worst_iteration_cpu = 0;
   while (gdnn_bench_now_ms () - last_busy < quiet_ms)
     {
-      double t0 = gdnn_bench_now_ms (), c0 = cpu_ms ();
+      double t0 = gdnn_bench_now_ms (), c0 = cpu_ms (), w0 = run_wait_ms ();
       gboolean busy = g_main_context_iteration (NULL, FALSE);
       double dt = gdnn_bench_now_ms () - t0;
       double dc = cpu_ms () - c0;
@@ -98,6 +117,8 @@ settle (guint quiet_ms)
           settle_worst_at = t0 - start;
           settle_worst_from = t0;
           settle_worst_to = t0 + dt;
+          settle_worst_iteration_cpu = dc;
+          settle_worst_wait = run_wait_ms () - w0;
         }
       settle_worst_cpu = MAX (settle_worst_cpu, dc);
       if (busy)
@@ -120,7 +141,12 @@ record (Measure *m,
   double cpu = MAX (sync_cpu, settle_worst_cpu);
 
   g_array_append_val (m->ms, stall);
-  m->worst = MAX (m->worst, stall);
+  if (stall > m->worst)
+    {
+      m->worst = stall;
+      m->worst_stall_cpu = sync_ms >= loop_ms ? sync_cpu : settle_worst_iteration_cpu;
+      m->worst_stall_wait = sync_ms >= loop_ms ? sync_wait : settle_worst_wait;
+    }
   m->worst_cpu = MAX (m->worst_cpu, cpu);
   if (g_getenv ("BENCH_TRACE") != NULL)
     g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f) call at %.4f s, "
@@ -233,6 +259,7 @@ main (int   argc,
     { "scroll the report" },
   };
   GdnnWindow *window;
+  Measure *worst_of = NULL;
   double t0, worst = 0, worst_cpu = 0;
   guint64 total0 = 0, steal0 = 0, total1 = 0, steal1 = 0;
   gboolean ok, have_ticks;
@@ -362,8 +389,11 @@ main (int   argc,
 
   g_print ("Forms benchmark: %d indicators × %d years, %d tasks, %d rounds\n",
            n_indicators, n_years, n_tasks, rounds);
-  g_print ("%-30s %8s %16s %15s %14s\n", "operation", "samples", "median stall ms", "worst stall ms",
-           "worst CPU ms");
+  /* The last two columns split the worst stall: the main thread's CPU
+   * time in it and the time it waited for a CPU while it could run; the
+   * rest is time it waited for something else (the X server, a lock). */
+  g_print ("%-30s %8s %16s %15s %14s %13s %13s\n", "operation", "samples", "median stall ms", "worst stall ms",
+           "worst CPU ms", "(its CPU ms", "its wait ms)");
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     {
       Measure *m = &measures[i];
@@ -372,9 +402,12 @@ main (int   argc,
         continue;
       if (i == 0)
         m->worst = gdnn_bench_median (m->ms);
-      g_print ("%-30s %8u %16.1f %15.1f %14.1f\n", m->name, m->ms->len, gdnn_bench_median (m->ms), m->worst, m->worst_cpu);
+      g_print ("%-30s %8u %16.1f %15.1f %14.1f %13.1f %13.1f\n", m->name, m->ms->len, gdnn_bench_median (m->ms),
+               m->worst, m->worst_cpu, m->worst_stall_cpu, m->worst_stall_wait);
       if (i > 0)
         {
+          if (m->worst > worst)
+            worst_of = m;
           worst = MAX (worst, m->worst);
           worst_cpu = MAX (worst_cpu, m->worst_cpu);
         }
@@ -382,6 +415,10 @@ main (int   argc,
     }
   g_print ("longest main-thread stall: %.1f ms (target %.0f ms): %s\n", worst, TARGET_MS,
            worst <= TARGET_MS ? "within" : "OVER");
+  if (worst_of != NULL && worst_of->worst_stall_wait >= 0)
+    g_print ("  of which: %.1f ms running, %.1f ms waiting for a CPU, %.1f ms waiting for something else\n",
+             worst_of->worst_stall_cpu, worst_of->worst_stall_wait,
+             MAX (worst_of->worst - worst_of->worst_stall_cpu - worst_of->worst_stall_wait, 0));
   /* The wall clock counts the time the main thread waited for a CPU; on a
    * virtual machine that includes the time the hypervisor gave the CPUs
    * to other guests. The CPU time is the work the program did. */

@@ -106,8 +106,16 @@ test_overview_large_plan (void)
   for (guint i = 0; i < before->len; i++)
     {
       AdwExpanderRow *row = g_ptr_array_index (before, i);
+      GtkWidget *count;
+
       g_assert_false (adw_expander_row_get_expanded (row));
       g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, full);
+      /* The count is shown on one line: a wrapping label there is laid out
+       * at some 25 widths whenever the row is measured. */
+      count = gdnn_ui_find_label (GTK_WIDGET (row), full);
+      g_assert_true (GTK_IS_LABEL (count));
+      g_assert_true (gtk_widget_get_mapped (count));
+      g_assert_false (gtk_label_get_wrap (GTK_LABEL (count)));
     }
 
   /* Read again after an edit: the same rows, the first one's count less. */

@@ -306,6 +306,37 @@ update_group_rows (GdnnPlanOverview *self)
     }
 }
 
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A group's subtitle is a short count on one line. libadwaita 1.2 wraps
+ * it, and GTK 4.8 then searches for its width at some 25 widths each time
+ * the row is measured: two thirds of the text laid out in the first frame
+ * of a large plan's overview (bench/bench-forms). Cut with "…" instead. */
+static void
+unwrap_subtitle (AdwExpanderRow *expander)
+{
+  GtkLabel *label = find_label (GTK_WIDGET (expander), adw_expander_row_get_subtitle (expander));
+
+  if (label == NULL)
+    return;
+  gtk_label_set_wrap (label, FALSE);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+}
+
 static void
 add_indicator_rows (GdnnPlanOverview *self)
 {
@@ -339,6 +370,7 @@ add_indicator_rows (GdnnPlanOverview *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       g_object_set_data (G_OBJECT (expander), "first", GUINT_TO_POINTER (first));
       g_object_set_data (G_OBJECT (expander), "last", GUINT_TO_POINTER (last));
+      unwrap_subtitle (ADW_EXPANDER_ROW (expander));
       g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_group_expanded), self);
       add_row (self, self->indicator_group, expander);
       first = last;
