@@ -53,6 +53,7 @@ typedef struct
   double      worst_cpu;   /* the longest CPU time of one iteration */
   Probe       worst_stall; /* what the longest stall was made of */
   double      worst_calm;  /* the longest stall while no CPU time was stolen */
+  double      worst_cpu_steal; /* CPU time stolen during the iteration of worst_cpu */
 } Measure;
 
 static double
@@ -139,7 +140,7 @@ probe_since (Probe       *end,
 /* The last synchronous call, settle()'s longest iteration, and the
  * longest CPU time of one of its iterations. */
 static Probe call, settle_worst;
-static double settle_worst_cpu;
+static double settle_worst_cpu, settle_worst_cpu_steal;
 /* The longest iteration of settle() during which the hypervisor stole
  * no CPU time from the machine. */
 static double settle_calm_worst;
@@ -173,7 +174,7 @@ settle (guint quiet_ms)
   double last_busy = gdnn_bench_now_ms (), start = last_busy;
 
   memset (&settle_worst, 0, sizeof settle_worst);
-  settle_worst_cpu = settle_calm_worst = 0;
+  settle_worst_cpu = settle_worst_cpu_steal = settle_calm_worst = 0;
   while (gdnn_bench_now_ms () - last_busy < quiet_ms)
     {
       Probe before, it;
@@ -188,7 +189,11 @@ settle (guint quiet_ms)
           settle_worst_from = before.wall;
           settle_worst_at = before.wall - start;
         }
-      settle_worst_cpu = MAX (settle_worst_cpu, it.cpu);
+      if (it.cpu > settle_worst_cpu)
+        {
+          settle_worst_cpu = it.cpu;
+          settle_worst_cpu_steal = it.steal;
+        }
       if (it.steal == 0)
         settle_calm_worst = MAX (settle_calm_worst, it.wall);
       if (busy)
@@ -216,7 +221,11 @@ record (Measure *m,
       m->worst = stall;
       m->worst_stall = *what;
     }
-  m->worst_cpu = MAX (m->worst_cpu, MAX (call.cpu, settle_worst_cpu));
+  if (MAX (call.cpu, settle_worst_cpu) > m->worst_cpu)
+    {
+      m->worst_cpu = MAX (call.cpu, settle_worst_cpu);
+      m->worst_cpu_steal = call.cpu >= settle_worst_cpu ? call.steal : settle_worst_cpu_steal;
+    }
   m->worst_calm = MAX (m->worst_calm, MAX (call.steal == 0 ? sync_ms : 0, settle_calm_worst));
   if (g_getenv ("BENCH_TRACE") != NULL)
     g_printerr ("%s: %.1f ms (call %.1f, loop %.1f; CPU call %.1f, loop %.1f) call at %.4f s, "
@@ -311,7 +320,7 @@ main (int   argc,
     { "scroll the report" },
   };
   GdnnWindow *window;
-  Measure *worst_of = NULL;
+  Measure *worst_of = NULL, *worst_cpu_of = NULL;
   double t0, worst = 0, worst_cpu = 0, worst_calm = 0;
   guint64 total0 = 0, steal0 = 0, total1 = 0, steal1 = 0;
   gboolean ok, have_ticks;
@@ -463,6 +472,8 @@ main (int   argc,
         {
           if (m->worst > worst)
             worst_of = m;
+          if (m->worst_cpu > worst_cpu)
+            worst_cpu_of = m;
           worst = MAX (worst, m->worst);
           worst_cpu = MAX (worst_cpu, m->worst_cpu);
           worst_calm = MAX (worst_calm, m->worst_calm);
@@ -481,6 +492,9 @@ main (int   argc,
    * to other guests. The CPU time is the work the program did. */
   g_print ("longest main-thread CPU time in one iteration: %.1f ms (target %.0f ms): %s\n", worst_cpu, TARGET_MS,
            worst_cpu <= TARGET_MS ? "within" : "OVER");
+  if (worst_cpu_of != NULL && worst_cpu_of->worst_cpu_steal >= 0)
+    g_print ("  (%s; meanwhile %.0f ms were stolen from the machine's CPUs)\n", worst_cpu_of->name,
+             worst_cpu_of->worst_cpu_steal);
   if (have_ticks && read_cpu_ticks (&total1, &steal1) && total1 > total0)
     g_print ("CPU time stolen by the hypervisor during the run: %.1f%%\n",
              100.0 * (double) (steal1 - steal0) / (double) (total1 - total0));
