@@ -433,6 +433,26 @@ set_color (cairo_t              *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
+/* Draws @layout with its box's point (@xalign, @yalign) at (@x, @y). */
+static void
+show_layout_at (Painter              *p,
+                PangoLayout          *layout,
+                const GdnnChartColor *color,
+                double                x,
+                double                y,
+                double                xalign,
+                double                yalign)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  cairo_save (p->cr);
+  set_color (p->cr, color);
+  cairo_move_to (p->cr, x - (double) w / PANGO_SCALE * xalign, y - (double) h / PANGO_SCALE * yalign);
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_restore (p->cr);
+}
+
 /* Draws @text with its box's point (@xalign, @yalign) at (@x, @y). */
 static void
 draw_text (Painter              *p,
@@ -444,14 +464,8 @@ draw_text (Painter              *p,
            double                xalign,
            double                yalign)
 {
-  double w, h;
-
-  text_size (p, text, kind, &w, &h);
-  cairo_save (p->cr);
-  set_color (p->cr, color);
-  cairo_move_to (p->cr, x - w * xalign, y - h * yalign);
-  pango_cairo_show_layout (p->cr, p->layout);
-  cairo_restore (p->cr);
+  painter_set_text (p, text, kind);
+  show_layout_at (p, p->layout, color, x, y, xalign, yalign);
 }
 
 static double
@@ -1143,25 +1157,6 @@ bars_geometry (Painter           *p,
   bars_heights (p, l, width, g);
 }
 
-/* Draws @layout with its box's point (@xalign, @yalign) at (@x, @y). */
-static void
-show_layout_at (Painter              *p,
-                PangoLayout          *layout,
-                const GdnnChartColor *color,
-                double                x,
-                double                y,
-                double                xalign,
-                double                yalign)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  cairo_save (p->cr);
-  set_color (p->cr, color);
-  cairo_move_to (p->cr, x - (double) w / PANGO_SCALE * xalign, y - (double) h / PANGO_SCALE * yalign);
-  pango_cairo_show_layout (p->cr, layout);
-  cairo_restore (p->cr);
-}
 
 typedef void (*BarFunc) (Painter                 *p,
                          guint                    row,
