@@ -13,6 +13,7 @@
 
 #include "gdnn-about.h"
 #include "gdnn-application.h"
+#include "gdnn-background.h"
 #include "gdnn-backup.h"
 #include "gdnn-backup-window.h"
 #include "gdnn-demo.h"
@@ -98,7 +99,7 @@ start_daily_backup (gpointer user_data)
 
   self->daily_backup_source = 0;
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  gdnn_task_run_in_background (task, daily_backup_thread);
   return G_SOURCE_REMOVE;
 }
 

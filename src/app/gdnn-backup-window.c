@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-backup.h"
+#include "gdnn-background.h"
 #include "gdnn-backup-window.h"
 #include "gdnn-text.h"
 
@@ -114,7 +115,7 @@ gdnn_backup_restore_async (const char          *db_path,
   paths[0] = g_strdup (db_path);
   paths[1] = g_strdup (backup_path);
   g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, restore_thread);
+  gdnn_task_run_in_background (task, restore_thread);
 }
 
 gboolean
@@ -309,7 +310,7 @@ reload_list (GdnnBackupWindow *self)
 
   set_busy (self, TRUE);
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, list_thread);
+  gdnn_task_run_in_background (task, list_thread);
 }
 
 /* ---- Back up now ------------------------------------------------------ */
@@ -356,7 +357,7 @@ backup_now_clicked (GdnnBackupWindow *self)
   set_busy (self, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, backup_thread);
+  gdnn_task_run_in_background (task, backup_thread);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-background.h"
 #include "gdnn-chart-data.h"
 #include "gdnn-chart-view.h"
 #include "gdnn-charts-page.h"
@@ -306,7 +307,7 @@ gdnn_charts_page_show (GdnnChartsPage  *self,
   data->year = CLAMP (year, plan->baseline_year, plan->last_year);
   task = g_task_new (self, self->loading, on_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  gdnn_task_run_in_background (task, load_thread);
   return TRUE;
 }
 

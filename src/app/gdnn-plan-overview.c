@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-background.h"
 #include "gdnn-plan-overview.h"
 #include "gdnn-summary.h"
 #include "gdnn-text.h"
@@ -546,7 +547,7 @@ gdnn_plan_overview_show (GdnnPlanOverview  *self,
   data->today = *today;
   task = g_task_new (self, self->loading, on_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) overview_data_free);
-  g_task_run_in_thread (task, load_thread);
+  gdnn_task_run_in_background (task, load_thread);
   return TRUE;
 }
 

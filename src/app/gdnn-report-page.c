@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-background.h"
 #include "gdnn-report-page-history.h"
 #include "gdnn-report-page-private.h"
 #include "gdnn-text.h"
@@ -507,7 +508,7 @@ start_preview (GdnnReportPage *self)
   job->today = self->today;
   task = g_task_new (self, self->preview_cancellable, on_preview_laid_out, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
-  g_task_run_in_thread (task, lay_out_preview);
+  gdnn_task_run_in_background (task, lay_out_preview);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-background.h"
 #include "gdnn-review-import.h"
 #include "gdnn-review.h"
 #include "gdnn-submission-import.h"
@@ -189,7 +190,7 @@ gdnn_review_import_async (const char               *db_path,
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  gdnn_task_run_in_background (task, import_thread);
 }
 
 GdnnReviewImportResult *

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-background.h"
 #include "gdnn-chart-view.h"
 #include "gdnn-review-import.h"
 #include "gdnn-review-page-private.h"
@@ -229,7 +230,7 @@ gdnn_review_page_reload (GdnnReviewPage *self)
 
   task = g_task_new (NULL, self->loading, on_loaded, g_object_ref (self));
   g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_thread);
+  gdnn_task_run_in_background (task, load_thread);
 }
 
 /* --------------------------------------------------------------- import */

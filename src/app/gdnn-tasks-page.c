@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-background.h"
 #include "gdnn-chunk-feed.h"
 #include "gdnn-task-list.h"
 #include "gdnn-tasks-page.h"
@@ -902,7 +903,7 @@ gdnn_tasks_page_show (GdnnTasksPage  *self,
   data->today = *today;
   task = g_task_new (self, self->loading, on_rows_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  gdnn_task_run_in_background (task, load_thread);
   return TRUE;
 }
 
