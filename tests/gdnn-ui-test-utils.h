@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Helpers shared by the window tests that run under Xvfb: spinning the
- * main loop, finding mapped labels and entries in a widget tree, and
- * saving a PNG of a widget for review in the test output. */
+/* Helpers shared by the window tests that run under Xvfb: their start
+ * and end, spinning the main loop, finding mapped labels and entries in a
+ * widget tree, and saving a PNG of a widget for review in the test
+ * output. */
 
 #pragma once
 
@@ -16,7 +17,19 @@
 #include <string.h>
 
 #include "gdnn-demo.h"
+#include "gdnn-i18n.h"
 #include "gdnn-test-utils.h"
+
+/* The start of a window test's main(): the translations, GTK in test
+ * mode and libadwaita. */
+static inline void
+gdnn_ui_test_init (int    *argc,
+                   char ***argv)
+{
+  gdnn_i18n_init ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
 /* A demo database (sample data of 2026) in a private temporary folder
  * returned in @out_dir; remove it with gdnn_test_remove_tree(). */
@@ -46,6 +59,19 @@ gdnn_ui_iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* The end of a window test: closes @window, lets GTK finish with it,
+ * then drops the store and removes its folder @dir. */
+static inline void
+gdnn_ui_close (GtkWindow  *window,
+               GdnnStore **store,
+               const char *dir)
+{
+  gtk_window_destroy (window);
+  gdnn_ui_iterate (100);
+  g_clear_object (store);
+  gdnn_test_remove_tree (dir);
 }
 
 static inline GtkWidget *gdnn_ui_find_label (GtkWidget *root, const char *needle);

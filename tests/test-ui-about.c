@@ -315,9 +315,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/about/app", test_app_about_help_preferences);
   g_test_add_func ("/ui/about/window-state-keyfile", test_window_state_keyfile);

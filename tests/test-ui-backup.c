@@ -273,9 +273,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/backup/window-restore", test_window_restore);
   g_test_add_func ("/ui/backup/damaged-start", test_damaged_start);

@@ -366,9 +366,7 @@ main (int   argc,
 {
   int rc;
 
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   app = adw_application_new ("vn.gdnn.Report.TestBudget", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

@@ -220,19 +220,14 @@ test_history_window (void)
   gdnn_ui_save_png (GTK_WIDGET (history), "history-04-log.png");
   close_history_window (history);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gdnn_ui_iterate (100);
-  g_clear_object (&store);
-  gdnn_test_remove_tree (dir);
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/history/window", test_history_window);
 

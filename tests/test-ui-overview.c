@@ -139,19 +139,14 @@ test_overview_large_plan (void)
   g_assert_true (g_ptr_array_index (rebuilt, 0) != g_ptr_array_index (before, 0));
   g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (rebuilt, 0)), ==, two_less);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gdnn_ui_iterate (100);
-  g_clear_object (&store);
-  gdnn_test_remove_tree (dir);
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/overview/large-plan", test_overview_large_plan);
 

@@ -394,20 +394,14 @@ test_review_page (void)
   gdnn_ui_collect (GTK_WIDGET (window), GDNN_TYPE_REVIEW_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gdnn_ui_iterate (100);
-  g_clear_object (&store);
-
-  gdnn_test_remove_tree (dir);
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/review/import-return-tabs", test_review_page);
 

@@ -393,9 +393,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/unit-setup/details", UiFixture, NULL, ui_setup, test_details, ui_teardown);
   g_test_add ("/ui/unit-setup/plans-and-tasks", UiFixture, NULL, ui_setup, test_plans_and_tasks,

@@ -339,20 +339,14 @@ test_tasks_page (void)
     g_assert_cmpstr (gdnn_task_row_get_progress (before)->result, ==, "Ba phần tư");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gdnn_ui_iterate (100);
-  g_clear_object (&store);
-
-  gdnn_test_remove_tree (dir);
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/tasks/filter-edit-save", test_tasks_page);
 

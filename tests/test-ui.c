@@ -227,20 +227,14 @@ test_window_overview (void)
   g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (window), ": 340 người"));
   gdnn_ui_save_png (GTK_WIDGET (window), "04-overview-bac-kan.png");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gdnn_ui_iterate (100);
-  g_clear_object (&store);
-
-  gdnn_test_remove_tree (dir);
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gdnn_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/overview", test_window_overview);
 
