@@ -311,6 +311,74 @@ test_window_state_keyfile (void)
   gdnn_test_remove_tree (dir);
 }
 
+/* The day's backup starts GDNN_BACKUP_DELAY seconds after the window
+ * shows, and not at all once the window has closed: a backup that starts
+ * after its database's folder is gone fails, and its warning is fatal in
+ * the tests (this test fails on a build that ignores either). */
+static void
+test_daily_backup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-backup-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "gdnn.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = gdnn_settings_new ();
+  GtkWindow *window;
+
+  /* Only the main window: no getting-started page over it. */
+  g_settings_set_boolean (settings, "welcome-shown", TRUE);
+
+  /* With no delay, the backup is made while the window is open. */
+  g_setenv ("GDNN_BACKUP_DELAY", "0", TRUE);
+  {
+    g_autoptr(GdnnApplication) app = gdnn_application_new (db);
+    gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    g_autoptr(GPtrArray) backups = NULL;
+
+    /* An id of its own: the application of the first test is still exported. */
+    g_application_set_application_id (G_APPLICATION (app), "vn.gdnn.Report.BackupTest1");
+    g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+    g_assert_no_error (error);
+    g_application_activate (G_APPLICATION (app));
+    do
+      {
+        g_clear_pointer (&backups, g_ptr_array_unref);
+        gdnn_ui_iterate (50);
+        backups = gdnn_backup_list (db, NULL);
+      }
+    while ((backups == NULL || backups->len == 0) && g_get_monotonic_time () < end);
+    g_assert_nonnull (backups);
+    g_assert_cmpuint (backups->len, ==, 1);
+    window = find_toplevel (GDNN_TYPE_WINDOW);
+    g_assert_nonnull (window);
+    gtk_window_destroy (window);
+    gdnn_ui_iterate (100);
+  }
+  gdnn_test_remove_tree (dir);
+
+  /* The window closes before the delay is over: no backup starts, although
+   * the application lives on. */
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_setenv ("GDNN_BACKUP_DELAY", "1", TRUE);
+  {
+    g_autoptr(GdnnApplication) app = gdnn_application_new (db);
+
+    g_application_set_application_id (G_APPLICATION (app), "vn.gdnn.Report.BackupTest2");
+    g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+    g_assert_no_error (error);
+    g_application_activate (G_APPLICATION (app));
+    gdnn_ui_iterate (200);
+    window = find_toplevel (GDNN_TYPE_WINDOW);
+    g_assert_nonnull (window);
+    gtk_window_destroy (window);
+    gdnn_ui_iterate (100);
+    gdnn_test_remove_tree (dir);
+    /* Past the default delay of 3 s too. */
+    gdnn_ui_iterate (3500);
+    g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  }
+  g_setenv ("GDNN_BACKUP_DELAY", "off", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +387,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/about/app", test_app_about_help_preferences);
   g_test_add_func ("/ui/about/window-state-keyfile", test_window_state_keyfile);
+  g_test_add_func ("/ui/about/daily-backup", test_daily_backup);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ struct _GdnnApplication
   char           *db_path;
   GSettings      *settings;  /* NULL when the schema is not installed */
   gboolean        syncing_retention;
+  int             daily_backup_delay_s;  /* -1: no daily backup */
   guint           daily_backup_source;
 };
 
@@ -58,8 +59,28 @@ open_or_create (GdnnApplication  *self,
 /* The day's backup, in a worker thread on a connection of its own, so
  * that the window never waits for it; started a few seconds after the
  * window is shown, so that it does not compete with the first frames
- * (bench/bench-startup). */
+ * (bench/bench-startup). GDNN_BACKUP_DELAY sets that delay in seconds, or
+ * turns the backup off ("off"): the window tests, which remove their
+ * database when they end, run with it off. */
 #define DAILY_BACKUP_DELAY_S 3
+
+static int
+daily_backup_delay_from_env (void)
+{
+  const char *value = g_getenv ("GDNN_BACKUP_DELAY");
+  guint64 seconds = 0;
+
+  if (value == NULL)
+    return DAILY_BACKUP_DELAY_S;
+  if (g_str_equal (value, "off"))
+    return -1;
+  if (!g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL))
+    {
+      g_warning ("GDNN_BACKUP_DELAY must be \"off\" or a number of seconds (0-3600), not \"%s\"", value);
+      return DAILY_BACKUP_DELAY_S;
+    }
+  return (int) seconds;
+}
 
 static void
 daily_backup_thread (GTask        *task,
@@ -89,15 +110,20 @@ on_daily_backup_done (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL)
     g_warning ("The daily backup failed: %s", error->message);
+  /* Held while the backup ran (start_daily_backup). */
+  g_application_release (G_APPLICATION (source));
 }
 
+/* The application is held while the backup runs, so that closing the
+ * window does not end the process in the middle of it. */
 static gboolean
 start_daily_backup (gpointer user_data)
 {
   GdnnApplication *self = user_data;
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_daily_backup_done, NULL);
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_daily_backup_done, NULL);
 
   self->daily_backup_source = 0;
+  g_application_hold (G_APPLICATION (self));
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
   gdnn_task_run_in_background (task, daily_backup_thread);
   return G_SOURCE_REMOVE;
@@ -116,8 +142,8 @@ present_main_window (GdnnApplication *self,
   gdnn_first_frame_watch (window); /* bench/bench-startup only */
   gtk_window_present (window);
   settings_window_shown (self, window);
-  if (self->daily_backup_source == 0)
-    self->daily_backup_source = g_timeout_add_seconds (DAILY_BACKUP_DELAY_S, start_daily_backup, self);
+  if (self->daily_backup_source == 0 && self->daily_backup_delay_s >= 0)
+    self->daily_backup_source = g_timeout_add_seconds ((guint) self->daily_backup_delay_s, start_daily_backup, self);
 }
 
 /* ---- A data file that cannot be opened -------------------------------- */
@@ -452,6 +478,19 @@ gdnn_application_startup (GApplication *app)
   settings_startup (GDNN_APPLICATION (app));
 }
 
+/* No backup is started once the last window has closed: the day's backup
+ * belongs to a session with the database open. */
+static void
+gdnn_application_window_removed (GtkApplication *app,
+                                 GtkWindow      *window)
+{
+  GdnnApplication *self = GDNN_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (gdnn_application_parent_class)->window_removed (app, window);
+  if (gtk_application_get_windows (app) == NULL)
+    g_clear_handle_id (&self->daily_backup_source, g_source_remove);
+}
+
 static void
 gdnn_application_finalize (GObject *object)
 {
@@ -469,15 +508,18 @@ gdnn_application_class_init (GdnnApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = gdnn_application_finalize;
   app_class->activate = gdnn_application_activate;
   app_class->startup = gdnn_application_startup;
+  gtk_app_class->window_removed = gdnn_application_window_removed;
 }
 
 static void
 gdnn_application_init (GdnnApplication *self)
 {
+  self->daily_backup_delay_s = daily_backup_delay_from_env ();
 }
 
 GdnnApplication *
