@@ -419,14 +419,80 @@ test_demo_check_and_summary (Fixture       *fixture,
     g_assert_cmpuint (summary->n_notes_missing, ==, before - 1);
   }
 
-  /* In December the next report is next year's. */
+  g_assert_false (summary->overdue);
+  g_assert_null (summary->late_text);
+
+  /* After 30/11 the 2026 report, not finalised, is overdue: the summary
+   * stays on 2026 and says so. */
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+  g_date_set_dmy (&today, 8, 12, 2026);
+  summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->overdue);
+  g_assert_cmpint (summary->days_late, ==, 8);
+  g_assert_cmpint (summary->days_left, ==, -1);
+  g_assert_cmpint (summary->year, ==, 2026);
+  g_assert_cmpint (g_date_get_day (&summary->due), ==, 30);
+  g_assert_cmpint (g_date_get_month (&summary->due), ==, 11);
+  g_assert_cmpint (g_date_get_year (&summary->due), ==, 2026);
+  g_assert_cmpstr (summary->late_text, ==, "Báo cáo năm 2026 is 8 days overdue");
+  g_assert_cmpuint (summary->n_with_value, ==, values->len);
+
+  /* A draft row does not count; once finalised, the next report is next
+   * year's. */
+  gdnn_test_exec (store, "INSERT INTO report (unit_id, plan_id, year, period, status) "
+                         "SELECT u.id, p.id, 2026, 'year', 'draft' FROM unit u, plan p "
+                         "WHERE u.code = 'BG-CD01' AND p.number = '401/KH-UBND';");
+  g_clear_pointer (&summary, gdnn_plan_summary_free);
+  summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->overdue);
+  gdnn_test_exec (store, "UPDATE report SET status = 'final' WHERE year = 2026 AND unit_id = "
+                         "(SELECT id FROM unit WHERE code = 'BG-CD01');");
   g_clear_pointer (&summary, gdnn_plan_summary_free);
   g_date_set_dmy (&today, 1, 12, 2026);
   summary = gdnn_plan_summary_compute (store, college->id, plan->id, &today, &error);
   g_assert_no_error (error);
+  g_assert_false (summary->overdue);
+  g_assert_null (summary->late_text);
   g_assert_cmpint (summary->days_left, ==, 364);
   g_assert_cmpint (summary->year, ==, 2027);
   g_assert_cmpuint (summary->n_with_value, ==, 0);
+}
+
+/* Past years' values (the demo's history for the charts) do not make
+ * those years' reports overdue once the unit works on a later year; the
+ * year a unit works on is overdue once its date passes. */
+static void
+test_demo_due_history (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (store, "BG-CD01");
+  g_autoptr(GdnnPlanDue) due = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_assert_cmpint (gdnn_test_query_int (store, "SELECT count(*) FROM value WHERE year = 2025;"), >, 0);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, 11, 2026);
+  due = gdnn_plan_due_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (due->kind, ==, GDNN_DUE_UPCOMING);
+  g_assert_cmpint (due->year, ==, 2026);
+  g_assert_cmpint (due->days, ==, 7);
+
+  /* Without the 2026 data, 2025's report is the one owed, 358 days late. */
+  gdnn_test_exec (store, "DELETE FROM value WHERE year = 2026; DELETE FROM task_progress WHERE year = 2026;");
+  g_clear_pointer (&due, gdnn_plan_due_free);
+  due = gdnn_plan_due_compute (store, college->id, plan->id, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (due->kind, ==, GDNN_DUE_OVERDUE);
+  g_assert_cmpint (due->year, ==, 2025);
+  g_assert_cmpint (due->days, ==, 358);
+  g_assert_cmpstr (due->period_code, ==, "year");
+  g_assert_cmpstr (due->late_text, ==, "Báo cáo năm 2025 is 358 days overdue");
 }
 
 /* A plan whose last report is past has ended: no deadline any more. */
@@ -619,6 +685,8 @@ main (int   argc,
               fixture_setup_demo, test_demo_check_and_summary, fixture_teardown);
   g_test_add ("/exchange/demo/summary-ended", Fixture, NULL,
               fixture_setup_demo, test_demo_summary_ended, fixture_teardown);
+  g_test_add ("/exchange/demo/due-history", Fixture, NULL,
+              fixture_setup_demo, test_demo_due_history, fixture_teardown);
   g_test_add ("/exchange/demo/deterministic", Fixture, NULL,
               fixture_setup_demo, test_demo_deterministic, fixture_teardown);
   g_test_add ("/exchange/demo/non-empty", Fixture, NULL,

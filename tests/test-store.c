@@ -1306,6 +1306,139 @@ test_schedule (void)
   g_assert_cmpint (gdnn_schedule_next_due (empty, &today, &due, NULL), ==, -1);
 }
 
+/* The reports still open, as "code:year" strings, for the due state. */
+static gboolean
+is_open_in (const GdnnReportPeriod *period,
+            int                     year,
+            gpointer                user_data)
+{
+  const char *const *open = user_data;
+  g_autofree char *key = g_strdup_printf ("%s:%d", period->code, year);
+
+  return open != NULL && g_strv_contains (open, key);
+}
+
+static void
+assert_due_state (GPtrArray          *periods,
+                  int                 first_year,
+                  int                 last_year,
+                  const char *const  *open,
+                  int                 day,
+                  int                 month,
+                  int                 year,
+                  GdnnDueKind         kind,
+                  int                 expected_year,
+                  int                 expected_days,
+                  const char         *due_text,
+                  const char         *code)
+{
+  GdnnDueState state;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  gdnn_schedule_due_state (periods, first_year, last_year, &today, is_open_in, (gpointer) open, &state);
+  g_assert_cmpint (state.kind, ==, kind);
+  g_assert_cmpint (state.year, ==, expected_year);
+  g_assert_cmpint (state.days, ==, expected_days);
+  if (due_text == NULL)
+    g_assert_false (g_date_valid (&state.due));
+  else
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_date_valid (&state.due));
+      text = g_strdup_printf ("%02d/%02d/%d", g_date_get_day (&state.due), g_date_get_month (&state.due),
+                              g_date_get_year (&state.due));
+      g_assert_cmpstr (text, ==, due_text);
+    }
+  if (code == NULL)
+    g_assert_null (state.period);
+  else
+    g_assert_cmpstr (state.period->code, ==, code);
+}
+
+static void
+test_due_state (void)
+{
+  g_autoptr(GPtrArray) yearly = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_report_period_free);
+  g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_report_period_free);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  const char *const open_2026[] = { "year:2026", NULL };
+  const char *const open_2025_2026[] = { "year:2025", "year:2026", NULL };
+  const char *const open_2030[] = { "year:2030", NULL };
+  const char *const open_both[] = { "h1:2023", "year:2022", NULL };
+  GdnnDueState state;
+  GDate today;
+
+  g_ptr_array_add (yearly, make_period ("year", "Báo cáo năm", 30, 11));
+  g_ptr_array_add (two, make_period ("year", "Báo cáo năm", 15, 12));
+  g_ptr_array_add (two, make_period ("h1", "Báo cáo 6 tháng", 20, 6));
+
+  /* The issue's case: 2026 not finalised; on 8/12/2026 it is 8 days late
+   * and stays the current report, not 2027's. */
+  assert_due_state (yearly, 2022, 2030, open_2026, 8, 12, 2026, GDNN_DUE_OVERDUE, 2026, 8, "30/11/2026", "year");
+  /* The due day itself is not late; the day after is 1 day late. */
+  assert_due_state (yearly, 2022, 2030, open_2026, 30, 11, 2026, GDNN_DUE_UPCOMING, 2026, 0, "30/11/2026", "year");
+  assert_due_state (yearly, 2022, 2030, open_2026, 1, 12, 2026, GDNN_DUE_OVERDUE, 2026, 1, "30/11/2026", "year");
+  /* Still late in the next year, until it is finalised. */
+  assert_due_state (yearly, 2022, 2030, open_2026, 15, 1, 2027, GDNN_DUE_OVERDUE, 2026, 46, "30/11/2026", "year");
+  assert_due_state (yearly, 2022, 2030, open_2026, 29, 11, 2027, GDNN_DUE_OVERDUE, 2026, 364, "30/11/2026", "year");
+  /* Finalised (not open): the next one, 357 days to 30/11/2027. */
+  assert_due_state (yearly, 2022, 2030, NULL, 8, 12, 2026, GDNN_DUE_UPCOMING, 2027, 357, "30/11/2027", "year");
+  /* Only the latest passed report is checked: 2025 open does not matter
+   * once 2026's due date passed too. */
+  assert_due_state (yearly, 2022, 2030, open_2025_2026, 8, 12, 2026, GDNN_DUE_OVERDUE, 2026, 8, "30/11/2026",
+                    "year");
+  assert_due_state (yearly, 2022, 2030, open_2025_2026, 23, 11, 2026, GDNN_DUE_OVERDUE, 2025, 358, "30/11/2025",
+                    "year");
+  /* Before the plan's first year nothing is late. */
+  assert_due_state (yearly, 2027, 2030, open_2026, 8, 12, 2026, GDNN_DUE_UPCOMING, 2027, 357, "30/11/2027", "year");
+  /* The plan's last report: late after its end while open, else ended. */
+  assert_due_state (yearly, 2022, 2030, open_2030, 1, 12, 2030, GDNN_DUE_OVERDUE, 2030, 1, "30/11/2030", "year");
+  assert_due_state (yearly, 2022, 2030, open_2030, 1, 3, 2031, GDNN_DUE_OVERDUE, 2030, 91, "30/11/2030", "year");
+  assert_due_state (yearly, 2022, 2030, NULL, 1, 12, 2030, GDNN_DUE_ENDED, 2030, 0, NULL, NULL);
+  /* A year after, the next due date (30/11/2031) has passed as well. */
+  assert_due_state (yearly, 2022, 2030, open_2030, 1, 12, 2031, GDNN_DUE_ENDED, 2030, 0, NULL, NULL);
+  assert_due_state (yearly, 2022, 2030, open_2030, 30, 11, 2031, GDNN_DUE_OVERDUE, 2030, 365, "30/11/2030", "year");
+  /* Two periods: the one late longest is shown; none open: the next. */
+  assert_due_state (two, 2022, 2030, open_both, 1, 7, 2023, GDNN_DUE_OVERDUE, 2022, 198, "15/12/2022", "year");
+  assert_due_state (two, 2022, 2030, open_both + 1, 1, 7, 2023, GDNN_DUE_OVERDUE, 2022, 198, "15/12/2022", "year");
+  assert_due_state (two, 2022, 2030, NULL, 1, 7, 2023, GDNN_DUE_UPCOMING, 2023, 167, "15/12/2023", "year");
+  {
+    const char *const h1_only[] = { "h1:2023", NULL };
+    assert_due_state (two, 2022, 2030, h1_only, 1, 7, 2023, GDNN_DUE_OVERDUE, 2023, 11, "20/06/2023", "h1");
+  }
+  /* No schedule. */
+  assert_due_state (empty, 2022, 2030, open_2026, 8, 12, 2026, GDNN_DUE_NONE, 2026, 0, NULL, NULL);
+
+  /* The sentence the overview, the report page and the sidebar show. */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 8, 12, 2026);
+  gdnn_schedule_due_state (yearly, 2022, 2030, &today, is_open_in, (gpointer) open_2026, &state);
+  {
+    g_autofree char *text = gdnn_due_state_describe_late (&state);
+    g_assert_cmpstr (text, ==, "Báo cáo năm 2026 is 8 days overdue");
+  }
+  gdnn_schedule_due_state (yearly, 2022, 2030, &today, is_open_in, NULL, &state);
+  g_assert_null (gdnn_due_state_describe_late (&state));
+
+  /* Finalised late, by the local calendar day of finalisation. */
+  {
+    GDate due;
+    g_autoptr(GDateTime) local = g_date_time_new_local (2026, 12, 8, 10, 30, 0);
+    g_autoptr(GDateTime) on_time = g_date_time_new_local (2026, 11, 30, 23, 59, 0);
+    g_autofree char *late_iso = g_date_time_format_iso8601 (local);
+    g_autofree char *on_time_iso = g_date_time_format_iso8601 (on_time);
+
+    g_date_clear (&due, 1);
+    g_date_set_dmy (&due, 30, 11, 2026);
+    g_assert_cmpint (gdnn_schedule_days_late (&due, late_iso), ==, 8);
+    g_assert_cmpint (gdnn_schedule_days_late (&due, on_time_iso), ==, 0);
+    g_assert_cmpint (gdnn_schedule_days_late (&due, NULL), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1481,7 @@ main (int   argc,
       g_test_add (path, Fixture, &check_cases[i], fixture_setup, test_check, fixture_teardown);
     }
   g_test_add_func ("/core/store/schedule/next-due", test_schedule);
+  g_test_add_func ("/core/store/schedule/due-state", test_due_state);
   g_test_add ("/core/store/regression/constraint-message", Fixture, NULL,
               fixture_setup, test_constraint_message, fixture_teardown);
   g_test_add ("/core/store/regression/refuse-live-wal", Fixture, NULL,
