@@ -224,6 +224,50 @@ test_assessment (Fixture       *fixture,
     }
 }
 
+/* 1499 of 2500 is 59,96%: behind the 60% expected in 2026, and printed
+ * so in the table and in the drafted sentences, never "60%". */
+static void
+test_printed_agrees (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  struct { const char *num, *den; GdnnReportAssessment a; const char *value, *expected, *of_target; } cases[] = {
+    { "1499", "2500", GDNN_REPORT_ASSESSMENT_NOT_MET, "59,96%", "60%", "60%" },
+    { "1501", "2500", GDNN_REPORT_ASSESSMENT_MET, "60,04%", "60%", "60%" },
+    { "1500", "2500", GDNN_REPORT_ASSESSMENT_MET, "60%", "60%", "60%" },
+    { "99999", "100000", GDNN_REPORT_ASSESSMENT_MET, "99,999%", "60%", "99,999%" },
+    { "2500", "2500", GDNN_REPORT_ASSESSMENT_MET, "100%", "60%", "100%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GdnnReportDoc) doc = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *of_target = NULL;
+      GdnnReportIndicator *r;
+
+      set_value (fixture, "I.2.a.1", cases[i].num, cases[i].den, "'Thiếu giảng viên'");
+      doc = build (fixture);
+      r = find_indicator (doc, "I.2.a.1");
+      value = gdnn_report_indicator_format (r, r->value);
+      expected = gdnn_report_indicator_format (r, r->expected);
+      target = gdnn_report_indicator_format (r, r->target_value);
+      of_target = gdnn_report_indicator_format_percent_of_target (r);
+      g_assert_cmpint (r->assessment, ==, cases[i].a);
+      g_assert_cmpstr (value, ==, cases[i].value);
+      g_assert_cmpstr (expected, ==, cases[i].expected);
+      g_assert_cmpstr (target, ==, "100%");
+      g_assert_cmpstr (of_target, ==, cases[i].of_target);
+      if (cases[i].a == GDNN_REPORT_ASSESSMENT_NOT_MET)
+        gdnn_test_assert_contains (doc->difficulties,
+                                   "\n- Chỉ tiêu I.2.a.1: đạt 59,96%, mức cần đạt 60% (mục tiêu năm 2030: 100%); "
+                                   "Thiếu giảng viên.");
+      else
+        g_assert_null (strstr (doc->difficulties, "Chỉ tiêu I.2.a.1:"));
+    }
+}
+
 static void
 test_missing_note (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -499,6 +543,7 @@ main (int   argc,
   ADD ("/report/doc/header", test_header);
   ADD ("/report/doc/indicators", test_indicators);
   ADD ("/report/doc/assessment", test_assessment);
+  ADD ("/report/doc/printed-agrees", test_printed_agrees);
   ADD ("/report/doc/missing-note", test_missing_note);
   ADD ("/report/doc/tasks", test_tasks);
   ADD ("/report/doc/budget", test_budget);

@@ -127,6 +127,101 @@ test_format_percent (void)
 }
 
 static void
+test_format_number_trim (void)
+{
+  static const struct
+  {
+    double      value;
+    int         decimals;
+    const char *expected;
+  } cases[] = {
+    { 1333.333, 1, "1.333,3" },
+    { 1333.0, 2, "1.333" },
+    { 1333.30, 2, "1.333,3" },
+    { 1333.996, 2, "1.334" },
+    { -0.001, 2, "0" },
+    { NAN, 2, "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = gdnn_format_number_trim (cases[i].value, cases[i].decimals);
+
+      g_assert_cmpstr (result, ==, cases[i].expected);
+    }
+}
+
+/* Numbers compare as they print with six digits after the comma. */
+static void
+test_number_compare (void)
+{
+  g_assert_cmpint (gdnn_number_compare (59.96, 60), ==, -1);
+  g_assert_cmpint (gdnn_number_compare (60, 59.96), ==, 1);
+  g_assert_cmpint (gdnn_number_compare (60, 60), ==, 0);
+  /* Floating-point noise: 0.1 + 0.2 is 0.30000000000000004. */
+  g_assert_cmpint (gdnn_number_compare ((0.1 + 0.2) * 100, 30), ==, 0);
+  g_assert_cmpint (gdnn_number_compare (59.9999999, 60), ==, 0);
+  g_assert_cmpint (gdnn_number_compare (59.999999, 60), ==, -1);
+  g_assert_cmpint (gdnn_number_compare (-1, 0), ==, -1);
+  g_assert_cmpint (gdnn_number_compare (-2, -1), ==, -1);
+  g_assert_cmpint (gdnn_number_compare (-0.0000001, 0), ==, 0);
+  g_assert_cmpint (gdnn_number_compare (999.9999996, 1000), ==, 0);
+  g_assert_cmpint (gdnn_number_compare (1000, 999.99999), ==, 1);
+}
+
+/* The digits that print a value beside its levels in the order they
+ * compare: what a report shows beside "Đạt" or "Chưa đạt". */
+static void
+test_number_decimals (void)
+{
+  static const struct
+  {
+    double      value;
+    double      reference;
+    int         min_decimals;
+    int         decimals;
+    const char *value_text;      /* both through gdnn_format_percent () */
+    const char *reference_text;
+  } cases[] = {
+    /* 1499/2500 beside 60%: not "60%" and "60%". */
+    { 1499.0 / 2500 * 100, 60, 1, 2, "59,96%", "60%" },
+    { 60, 60, 1, 1, "60%", "60%" },
+    { 61.7, 60, 1, 1, "61,7%", "60%" },
+    /* Expected on a line between two milestones. */
+    { 57.13, 400.0 / 7, 1, 2, "57,13%", "57,14%" },
+    { 59.999, 60, 1, 3, "59,999%", "60%" },
+    { 60.04, 60, 1, 2, "60,04%", "60%" },
+    { 59.9999999, 60, 1, 1, "60%", "60%" },
+    { 59.999999, 60, 1, 6, "59,999999%", "60%" },
+    { 1333, 4000.0 / 3, 0, 1, "1.333%", "1.333,3%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int d = gdnn_number_decimals (cases[i].value, &cases[i].reference, 1, cases[i].min_decimals);
+      g_autofree char *value = gdnn_format_percent (cases[i].value, d);
+      g_autofree char *reference = gdnn_format_percent (cases[i].reference, d);
+
+      g_test_message ("case %u: %d digits", i, d);
+      g_assert_cmpint (d, ==, cases[i].decimals);
+      g_assert_cmpstr (value, ==, cases[i].value_text);
+      g_assert_cmpstr (reference, ==, cases[i].reference_text);
+    }
+
+  /* Several references: the most digits any of them needs. */
+  {
+    const double refs[] = { 60, 400.0 / 7, 100 };
+    g_assert_cmpint (gdnn_number_decimals (57.13, refs, G_N_ELEMENTS (refs), 1), ==, 2);
+    g_assert_cmpint (gdnn_number_decimals (59.999, refs, G_N_ELEMENTS (refs), 1), ==, 3);
+  }
+
+  /* A given order, or -1 when six digits cannot show it. */
+  g_assert_cmpint (gdnn_number_decimals_for (99.9, 100, -1, 1), ==, 1);
+  g_assert_cmpint (gdnn_number_decimals_for (99.96, 100, -1, 1), ==, 2);
+  g_assert_cmpint (gdnn_number_decimals_for (99.99999999, 100, -1, 1), ==, -1);
+}
+
+static void
 test_format_money (void)
 {
   g_autofree char *big = gdnn_format_money (1400000000);
@@ -669,6 +764,9 @@ main (int   argc,
   g_test_add_func ("/core/text/format-number", test_format_number);
   g_test_add_func ("/core/text/format-integer", test_format_integer);
   g_test_add_func ("/core/text/format-percent", test_format_percent);
+  g_test_add_func ("/core/text/format-number-trim", test_format_number_trim);
+  g_test_add_func ("/core/text/number-compare", test_number_compare);
+  g_test_add_func ("/core/text/number-decimals", test_number_decimals);
   g_test_add_func ("/core/text/format-money", test_format_money);
   g_test_add_func ("/core/text/format-date", test_format_date);
   g_test_add_func ("/core/text/format-date-official-no-place", test_format_date_official_no_place);

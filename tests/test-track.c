@@ -110,6 +110,79 @@ test_track_decrease (void)
   g_assert_cmpint (track.state, ==, GDNN_TRACK_BEHIND);
 }
 
+/* What a track prints agrees with its state: Bắc Giang I.2.a.1 expects
+ * 60% in 2026, and 1499 of 2500 (59,96%) is behind. */
+static void
+test_track_prints_as_assessed (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+  g_autoptr(GdnnIndicator) count = gdnn_indicator_new ();
+  g_autoptr(GdnnValueRow) row = NULL;
+  g_autoptr(GdnnValue) v = gdnn_value_new ();
+  GdnnTarget *t = gdnn_target_new ();
+  GdnnTrack track;
+  g_autofree char *percent = NULL;
+  g_autofree char *label = NULL;
+  char *text;
+
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2026, 1499.0 / 2500 * 100, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_BEHIND);
+  g_assert_cmpint (track.decimals, ==, 2);
+  text = gdnn_track_format (&track, ind->measure, 1499.0 / 2500 * 100);
+  g_assert_cmpstr (text, ==, "59,96%");
+  g_free (text);
+  text = gdnn_track_format (&track, ind->measure, track.expected);
+  g_assert_cmpstr (text, ==, "60%");
+  g_free (text);
+
+  /* At the milestone itself: behind, reached, exceeded. */
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2030, 99.999, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_BEHIND);
+  text = gdnn_track_format (&track, ind->measure, 99.999);
+  g_assert_cmpstr (text, ==, "99,999%");
+  g_free (text);
+  text = gdnn_track_format_percent_of_target (&track);
+  g_assert_cmpstr (text, ==, "99,999%");
+  g_free (text);
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2030, 100, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_REACHED);
+  g_assert_false (track.exceeded);
+  g_assert_true (gdnn_track_compute (ind, 2022, 20, 2030, 100.00004, &track));
+  g_assert_true (track.exceeded);
+  text = gdnn_track_format (&track, ind->measure, 100.00004);
+  g_assert_cmpstr (text, ==, "100,00004%");
+  g_free (text);
+
+  /* A count against a milestone of a thousand million: the share of it
+   * stays below 100% in print. */
+  count->measure = GDNN_MEASURE_COUNT;
+  t->year = 2026;
+  t->value = 1e9;
+  g_ptr_array_add (count->targets, t);
+  g_assert_true (gdnn_track_compute (count, 2022, 0, 2026, 999999999, &track));
+  g_assert_cmpint (track.state, ==, GDNN_TRACK_BEHIND);
+  text = gdnn_track_format (&track, count->measure, 999999999);
+  g_assert_cmpstr (text, ==, "999.999.999");
+  g_free (text);
+  text = gdnn_track_format (&track, count->measure, track.target_value);
+  g_assert_cmpstr (text, ==, "1.000.000.000");
+  g_free (text);
+  text = gdnn_track_format_percent_of_target (&track);
+  g_assert_cmpstr (text, ==, "99,999999%");
+  g_free (text);
+
+  /* The window's row prints the same. */
+  v->has_numerator = TRUE;
+  v->numerator = 1499;
+  v->has_denominator = TRUE;
+  v->denominator = 2500;
+  v->period = g_strdup ("year");
+  row = gdnn_value_row_new (ind, 1, 2026, 2022, 20, v);
+  g_object_get (row, "percent", &percent, "track-label", &label, NULL);
+  g_assert_cmpstr (percent, ==, "59,96%");
+  g_assert_cmpstr (label, ==, "Behind (expected 60%)");
+}
+
 static void
 test_value_measure (void)
 {
@@ -428,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/core/track/cases", test_track_cases);
   g_test_add_func ("/core/track/no-milestone", test_track_no_milestone);
   g_test_add_func ("/core/track/decrease", test_track_decrease);
+  g_test_add_func ("/core/track/prints-as-assessed", test_track_prints_as_assessed);
   g_test_add_func ("/core/track/value-measure", test_value_measure);
   g_test_add_func ("/core/value-row/parse", test_value_row_parse);
   g_test_add_func ("/core/value-row/properties", test_value_row_properties);

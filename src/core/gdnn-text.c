@@ -283,6 +283,154 @@ gdnn_format_percent (double percent,
 }
 
 /**
+ * gdnn_format_number_trim:
+ * @value: the number
+ * @max_decimals: maximum digits after the decimal comma, 0 to 6 (clamped)
+ *
+ * Like gdnn_format_number(), but trailing zeros after the comma are
+ * dropped, as gdnn_format_percent() does: 1333.30 with 2 decimals gives
+ * "1.333,3", 1333 gives "1.333".
+ *
+ * Returns: (transfer full): the text; "—" for NaN and infinities
+ */
+char *
+gdnn_format_number_trim (double value,
+                         int    max_decimals)
+{
+  return format_decimal (value, max_decimals, TRUE);
+}
+
+/* Compares |a| and |b| rounded to @decimals places, as printed. */
+static int
+compare_magnitudes (double a,
+                    double b,
+                    int    decimals)
+{
+  g_autoptr(GString) a_int = g_string_new (NULL);
+  g_autoptr(GString) a_frac = g_string_new (NULL);
+  g_autoptr(GString) b_int = g_string_new (NULL);
+  g_autoptr(GString) b_frac = g_string_new (NULL);
+  int cmp;
+
+  round_decimal (a, decimals, a_int, a_frac);
+  round_decimal (b, decimals, b_int, b_frac);
+  /* No leading zeros but one: a longer integer part is larger. */
+  if (a_int->len != b_int->len)
+    return a_int->len < b_int->len ? -1 : 1;
+  cmp = strcmp (a_int->str, b_int->str);
+  if (cmp == 0)
+    cmp = strcmp (a_frac->str, b_frac->str);
+  return (cmp > 0) - (cmp < 0);
+}
+
+static gboolean
+rounds_to_zero (double value,
+                int    decimals)
+{
+  return compare_magnitudes (value, 0, decimals) == 0;
+}
+
+/* -1, 0 or 1 as @a and @b compare once both are rounded to @decimals
+ * places the way the format functions round. */
+static int
+compare_rounded (double a,
+                 double b,
+                 int    decimals)
+{
+  int sign_a = rounds_to_zero (a, decimals) ? 0 : a < 0 ? -1 : 1;
+  int sign_b = rounds_to_zero (b, decimals) ? 0 : b < 0 ? -1 : 1;
+
+  if (sign_a != sign_b)
+    return sign_a < sign_b ? -1 : 1;
+  if (sign_a == 0)
+    return 0;
+  return sign_a * compare_magnitudes (a, b, decimals);
+}
+
+/**
+ * gdnn_number_compare:
+ * @a: a number
+ * @b: another number
+ *
+ * The one comparison behind every assessment (đạt, chưa đạt, vượt): @a and
+ * @b compare as they print with %GDNN_MAX_DECIMALS digits after the comma,
+ * so floating-point noise never makes an exact value look behind, and two
+ * values that differ always print differently (see gdnn_number_decimals()).
+ *
+ * Returns: -1, 0 or 1; non-finite values compare as equal to everything
+ */
+int
+gdnn_number_compare (double a,
+                     double b)
+{
+  if (!isfinite (a) || !isfinite (b))
+    return 0;
+  return compare_rounded (a, b, GDNN_MAX_DECIMALS);
+}
+
+/**
+ * gdnn_number_decimals_for:
+ * @value: the number printed
+ * @reference: the number it is printed beside
+ * @order: how @value must compare with @reference in print: -1, 0 or 1
+ * @min_decimals: the fewest digits after the comma to use, 0 to 6
+ *
+ * Returns: the fewest digits after the comma, at least @min_decimals, at
+ *   which @value and @reference rounded compare as @order says, or -1 when
+ *   %GDNN_MAX_DECIMALS digits are not enough
+ */
+int
+gdnn_number_decimals_for (double value,
+                          double reference,
+                          int    order,
+                          int    min_decimals)
+{
+  if (!isfinite (value) || !isfinite (reference))
+    return CLAMP (min_decimals, 0, GDNN_MAX_DECIMALS);
+
+  for (int d = CLAMP (min_decimals, 0, GDNN_MAX_DECIMALS); d <= GDNN_MAX_DECIMALS; d++)
+    {
+      if (compare_rounded (value, reference, d) == order)
+        return d;
+    }
+  return -1;
+}
+
+/**
+ * gdnn_number_decimals:
+ * @value: the number printed
+ * @references: (array length=n_references): the numbers it is printed beside
+ * @n_references: the length of @references
+ * @min_decimals: the fewest digits after the comma to use, 0 to 6
+ *
+ * How many digits after the comma @value and @references need so that,
+ * printed, each reference compares with @value as gdnn_number_compare()
+ * says: 59.96 beside 60 needs 2 ("59,96%" and "60%"), never "60%" and
+ * "60%". Print all of them with the same digits.
+ *
+ * Returns: a number from @min_decimals to %GDNN_MAX_DECIMALS
+ */
+int
+gdnn_number_decimals (double        value,
+                      const double *references,
+                      guint         n_references,
+                      int           min_decimals)
+{
+  int decimals = CLAMP (min_decimals, 0, GDNN_MAX_DECIMALS);
+
+  g_return_val_if_fail (references != NULL || n_references == 0, decimals);
+
+  for (guint i = 0; i < n_references; i++)
+    {
+      int d = gdnn_number_decimals_for (value, references[i],
+                                        gdnn_number_compare (value, references[i]), decimals);
+      /* At GDNN_MAX_DECIMALS the order is gdnn_number_compare ()'s own. */
+      decimals = d < 0 ? GDNN_MAX_DECIMALS : d;
+    }
+  return decimals;
+}
+
+/**
  * gdnn_format_money:
  * @dong: an amount in đồng (VND has no minor unit)
  *

@@ -18,6 +18,9 @@ typedef enum
   GDNN_TEXT_ERROR_INVALID,
 } GdnnTextError;
 
+/* The most digits after the decimal comma the format functions print. */
+#define GDNN_MAX_DECIMALS 6
+
 GQuark    gdnn_text_error_quark      (void);
 
 /* Vietnamese output formats: "." groups thousands, "," is the decimal
@@ -27,11 +30,26 @@ char     *gdnn_format_number         (double       value,
 char     *gdnn_format_integer        (gint64       value);
 char     *gdnn_format_percent        (double       percent,
                                       int          decimals);
+char     *gdnn_format_number_trim    (double       value,
+                                      int          max_decimals);
 char     *gdnn_format_money          (gint64       dong);
 char     *gdnn_format_date           (const GDate *date);
 char     *gdnn_format_date_iso       (const GDate *date);
 char     *gdnn_format_date_official  (const char  *place,
                                       const GDate *date);
+
+/* Comparing numbers as they print, and printing them so that they
+ * compare as they are. */
+int       gdnn_number_compare        (double        a,
+                                      double        b);
+int       gdnn_number_decimals_for   (double        value,
+                                      double        reference,
+                                      int           order,
+                                      int           min_decimals);
+int       gdnn_number_decimals       (double        value,
+                                      const double *references,
+                                      guint         n_references,
+                                      int           min_decimals);
 
 /* Input parsing. On failure the output is left untouched and @error is set
  * in GDNN_TEXT_ERROR with a message that can be shown to the user. */

@@ -25,6 +25,13 @@ typedef struct
   double         expected;       /* where the value should be this year */
   int            target_year;    /* the next milestone */
   double         target_value;
+  gboolean       exceeded;       /* REACHED, and beyond the milestone */
+  int            decimals;       /* digits after the comma that print the value, expected and
+                                  * target_value in the order state and exceeded say */
+  gboolean       has_percent_of_target;  /* target_value > 0 */
+  double         percent_of_target;      /* value / target_value × 100 */
+  int            percent_decimals;       /* digits that print it on the side of 100 where the
+                                          * value is against its milestone */
 } GdnnTrack;
 
 double   gdnn_value_measure    (const GdnnIndicator *indicator,
@@ -37,5 +44,9 @@ gboolean gdnn_track_compute    (const GdnnIndicator *indicator,
                                 double               value,
                                 GdnnTrack           *track);
 gboolean gdnn_track_needs_note (const GdnnTrack     *track);
+char    *gdnn_track_format     (const GdnnTrack     *track,
+                                GdnnMeasure          measure,
+                                double               value);
+char    *gdnn_track_format_percent_of_target (const GdnnTrack *track);
 
 G_END_DECLS

@@ -115,8 +115,17 @@ recompute (GdnnValueRow *self)
     memset (&self->track, 0, sizeof self->track);
 }
 
+/* The digits after the comma of the row's percentages: those that print
+ * the value and its track in the order the track says. */
+static int
+row_percent_decimals (GdnnValueRow *self)
+{
+  return self->has_track ? self->track.decimals : 1;
+}
+
 static char *
-targets_text (const GdnnIndicator *ind)
+targets_text (const GdnnIndicator *ind,
+              int                  percent_decimals)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -127,7 +136,8 @@ targets_text (const GdnnIndicator *ind)
 
       if (t->body_id != 0)
         continue;
-      v = ind->measure == GDNN_MEASURE_RATIO ? gdnn_format_percent (t->value, 1) : format_amount (ind->measure, t->value);
+      v = ind->measure == GDNN_MEASURE_RATIO ? gdnn_format_percent (t->value, percent_decimals)
+                                             : format_amount (ind->measure, t->value);
       if (s->len > 0)
         g_string_append (s, "; ");
       /* Translators: a milestone target, e.g. "2025: 50%". */
@@ -143,8 +153,7 @@ track_label (GdnnValueRow *self)
 
   if (!self->has_track)
     return g_strdup ("");
-  expected = self->indicator->measure == GDNN_MEASURE_RATIO ? gdnn_format_percent (self->track.expected, 1)
-                                                            : format_amount (self->indicator->measure, self->track.expected);
+  expected = gdnn_track_format (&self->track, self->indicator->measure, self->track.expected);
   switch (self->track.state)
     {
     case GDNN_TRACK_REACHED:
@@ -195,7 +204,7 @@ gdnn_value_row_get_property (GObject    *object,
       g_value_set_string (value, ind->unit_label);
       break;
     case PROP_TARGETS:
-      g_value_take_string (value, targets_text (ind));
+      g_value_take_string (value, targets_text (ind, row_percent_decimals (self)));
       break;
     case PROP_NUMERATOR:
       g_value_take_string (value, v->has_numerator ? format_amount (ind->measure, v->numerator) : g_strdup (""));
@@ -209,7 +218,8 @@ gdnn_value_row_get_property (GObject    *object,
     case PROP_PERCENT:
       {
         double pct;
-        g_value_take_string (value, gdnn_value_get_percent (v, &pct) ? gdnn_format_percent (pct, 1) : g_strdup (""));
+        g_value_take_string (value, gdnn_value_get_percent (v, &pct)
+                                    ? gdnn_format_percent (pct, row_percent_decimals (self)) : g_strdup (""));
       }
       break;
     case PROP_TRACK_LABEL:

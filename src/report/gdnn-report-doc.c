@@ -527,15 +527,47 @@ parse_iso_date (const char *text,
   return day != NULL && gdnn_parse_date (day, date, NULL);
 }
 
-static char *
-format_measure (GdnnMeasure measure,
-                double      value)
+/**
+ * gdnn_report_indicator_format:
+ * @row: an indicator of the report
+ * @value: its value, expected value or one of its targets
+ *
+ * Prints @value as the document does, with the digits the row's track
+ * needs so that the value and the levels beside it never contradict the
+ * assessment ("59,96%" beside "60%" and "Chưa đạt").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+gdnn_report_indicator_format (const GdnnReportIndicator *row,
+                              double                     value)
 {
-  if (measure == GDNN_MEASURE_RATIO)
-    return gdnn_format_percent (value, 1);
-  if (measure == GDNN_MEASURE_BOOLEAN)
+  GdnnTrack track = { 0 };
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  track.decimals = row->decimals;
+
+  if (row->measure == GDNN_MEASURE_BOOLEAN)
     return g_strdup (value >= 0.5 ? "Có" : "Không");
-  return gdnn_format_number (value, value == floor (value) ? 0 : 2);
+  return gdnn_track_format (&track, row->measure, value);
+}
+
+/**
+ * gdnn_report_indicator_format_percent_of_target:
+ * @row: an indicator of the report
+ *
+ * Returns: (transfer full): the value as a percentage of its milestone,
+ *   below "100%" when the milestone is not reached; "" without one
+ */
+char *
+gdnn_report_indicator_format_percent_of_target (const GdnnReportIndicator *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (!row->has_percent_of_target)
+    return g_strdup ("");
+  return gdnn_format_percent (row->percent_of_target, row->percent_decimals);
 }
 
 static gint
@@ -577,7 +609,6 @@ compute_track (GdnnReportIndicator *row,
 {
   g_autoptr(GdnnIndicator) tracked = gdnn_indicator_new ();
   GdnnTrack track;
-  gboolean decrease = g_strcmp0 (ind->direction, "decrease") == 0;
 
   /* gdnn_track_compute () follows the plan-wide targets; give it the ones
    * this unit is held to. */
@@ -591,6 +622,8 @@ compute_track (GdnnReportIndicator *row,
       g_ptr_array_add (tracked->targets, t);
     }
 
+  /* Without a track, as many digits as a value usually needs. */
+  row->decimals = ind->measure == GDNN_MEASURE_RATIO ? 1 : 2;
   if (!row->has_value || !gdnn_track_compute (tracked, baseline_year, baseline_value, year, row->value, &track))
     return;
 
@@ -599,16 +632,15 @@ compute_track (GdnnReportIndicator *row,
   row->expected = track.expected;
   row->target_year = track.target_year;
   row->target_value = track.target_value;
-  if (track.target_value > 0)
-    {
-      row->has_percent_of_target = TRUE;
-      row->percent_of_target = row->value / track.target_value * 100.0;
-    }
+  row->decimals = track.decimals;
+  row->has_percent_of_target = track.has_percent_of_target;
+  row->percent_of_target = track.percent_of_target;
+  row->percent_decimals = track.percent_decimals;
+  /* The assessment is the track's state, which also chose the digits. */
   switch (track.state)
     {
     case GDNN_TRACK_REACHED:
-      row->assessment = (decrease ? row->value < track.target_value - 1e-9 : row->value > track.target_value + 1e-9)
-                        ? GDNN_REPORT_ASSESSMENT_EXCEEDED : GDNN_REPORT_ASSESSMENT_MET;
+      row->assessment = track.exceeded ? GDNN_REPORT_ASSESSMENT_EXCEEDED : GDNN_REPORT_ASSESSMENT_MET;
       break;
     case GDNN_TRACK_ON:
       row->assessment = GDNN_REPORT_ASSESSMENT_MET;
@@ -923,9 +955,9 @@ draft_difficulties (const GdnnReportDoc *doc)
       if (!any)
         g_string_append_printf (s, "Một số chỉ tiêu chưa đạt mức cần đạt của năm %d:", doc->year);
       any = TRUE;
-      value = format_measure (r->measure, r->value);
-      expected = format_measure (r->measure, r->expected);
-      target = format_measure (r->measure, r->target_value);
+      value = gdnn_report_indicator_format (r, r->value);
+      expected = gdnn_report_indicator_format (r, r->expected);
+      target = gdnn_report_indicator_format (r, r->target_value);
       g_string_append_printf (s, "\n- Chỉ tiêu %s: đạt %s, mức cần đạt %s (mục tiêu năm %d: %s)",
                               r->code, value, expected, r->target_year, target);
       if (r->note != NULL)

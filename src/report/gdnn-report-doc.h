@@ -96,6 +96,11 @@ typedef struct
   gboolean              has_percent_of_target;
   double                percent_of_target; /* value / next milestone × 100 */
   GdnnReportAssessment  assessment;
+  /* Digits after the comma that print value, expected and target_value
+   * (and percent_of_target against 100) in the order the assessment says;
+   * see gdnn_report_indicator_format (). */
+  int                   decimals;
+  int                   percent_decimals;
 } GdnnReportIndicator;
 
 /* One task of section I, with what the unit reported for the year. */
@@ -237,6 +242,9 @@ guint               gdnn_report_doc_count_warnings (const GdnnReportDoc *doc,
                                                    GdnnReportWarningKind kind);
 
 const char         *gdnn_report_assessment_label  (GdnnReportAssessment assessment);
+char               *gdnn_report_indicator_format  (const GdnnReportIndicator *row,
+                                                   double                     value);
+char               *gdnn_report_indicator_format_percent_of_target (const GdnnReportIndicator *row);
 const char         *gdnn_report_source_label      (GdnnBudgetSource     source);
 const char         *gdnn_report_task_status_text  (GdnnTaskStatus       status);
 

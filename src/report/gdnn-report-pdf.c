@@ -63,17 +63,6 @@ draw_chart (cairo_t  *cr,
 /* ---- Tables --------------------------------------------------------- */
 
 static char *
-format_value (GdnnMeasure measure,
-              double      value)
-{
-  if (measure == GDNN_MEASURE_RATIO)
-    return gdnn_format_percent (value, 1);
-  if (measure == GDNN_MEASURE_BOOLEAN)
-    return g_strdup (value >= 0.5 ? "Có" : "Không");
-  return gdnn_format_number (value, value == floor (value) ? 0 : 2);
-}
-
-static char *
 group_heading (const GdnnReportIndicator *r)
 {
   if (r->group_code == NULL)
@@ -180,7 +169,7 @@ add_indicator_table (GdnnReportPdf *self)
       for (guint t = 0; t < r->targets->len; t++)
         {
           const GdnnReportTarget *tg = &g_array_index (r->targets, GdnnReportTarget, t);
-          g_autofree char *v = format_value (r->measure, tg->value);
+          g_autofree char *v = gdnn_report_indicator_format (r, tg->value);
 
           if (target_cols)
             {
@@ -193,7 +182,7 @@ add_indicator_table (GdnnReportPdf *self)
         }
       if (r->has_value)
         {
-          g_autofree char *v = format_value (r->measure, r->value);
+          g_autofree char *v = gdnn_report_indicator_format (r, r->value);
           if (r->measure == GDNN_MEASURE_RATIO && r->has_numerator && r->has_denominator)
             {
               g_autofree char *num = gdnn_format_number (r->numerator, r->numerator == floor (r->numerator) ? 0 : 2);
@@ -205,8 +194,8 @@ add_indicator_table (GdnnReportPdf *self)
         }
       else
         value = g_strdup ("<i>Chưa có số liệu</i>");
-      exp_text = r->has_track ? format_value (r->measure, r->expected) : g_strdup ("");
-      pct = r->has_percent_of_target ? gdnn_format_percent (r->percent_of_target, 1) : g_strdup ("");
+      exp_text = r->has_track ? gdnn_report_indicator_format (r, r->expected) : g_strdup ("");
+      pct = gdnn_report_indicator_format_percent_of_target (r);
 
       cells[k++] = stt;
       cells[k++] = name;

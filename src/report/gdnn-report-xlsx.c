@@ -66,6 +66,10 @@ typedef struct
   lxw_format    *head, *group, *cell, *cell_center, *integer, *decimal, *pct, *pct0, *date, *yesno;
   lxw_format    *total_label, *total_int;
   lxw_format    *data_text;
+  /* Indexed by digits after the comma: a row's value and the levels
+   * beside it show the digits its assessment needs. */
+  lxw_format    *pct_digits[GDNN_MAX_DECIMALS + 1];
+  lxw_format    *num_digits[GDNN_MAX_DECIMALS + 1];
 } Writer;
 
 
@@ -191,6 +195,17 @@ make_formats (Writer *w)
   format_set_num_format (w->total_int, "#,##0");
   w->data_text = workbook_add_format (w->wb);
   format_set_num_format (w->data_text, "@");
+  for (int d = 0; d <= GDNN_MAX_DECIMALS; d++)
+    {
+      g_autofree char *zeros = g_strnfill (d, '0');
+      g_autofree char *pct = g_strdup_printf ("0%s%s%%", d > 0 ? "." : "", zeros);
+      g_autofree char *num = g_strdup_printf ("#,##0%s%s", d > 0 ? "." : "", zeros);
+
+      w->pct_digits[d] = boxed (new_format (w, 12));
+      format_set_num_format (w->pct_digits[d], pct);
+      w->num_digits[d] = boxed (new_format (w, 12));
+      format_set_num_format (w->num_digits[d], num);
+    }
 }
 
 static lxw_worksheet *
@@ -502,6 +517,25 @@ as_cell (GdnnMeasure measure,
   return measure == GDNN_MEASURE_RATIO ? value / 100.0 : value;
 }
 
+/* The format that shows @value as the document prints it with
+ * @decimals digits at most, trailing zeros dropped: 59.96 with 2 digits
+ * shows "59.96%", 60 shows "60%". */
+static lxw_format *
+digits_format (Writer      *w,
+               GdnnMeasure  measure,
+               double       value,
+               int          decimals)
+{
+  g_autofree char *text = gdnn_format_number_trim (value, decimals);
+  const char *comma = strchr (text, ',');
+  int shown = comma != NULL ? (int) strlen (comma + 1) : 0;
+
+  shown = CLAMP (shown, 0, GDNN_MAX_DECIMALS);
+  if (measure == GDNN_MEASURE_BOOLEAN)
+    return w->yesno;
+  return measure == GDNN_MEASURE_RATIO ? w->pct_digits[shown] : w->num_digits[shown];
+}
+
 static char *
 group_heading (const GdnnReportIndicator *r)
 {
@@ -566,13 +600,18 @@ write_indicator_chart (Writer        *w,
       formula = g_strconcat ("=", value_ref, NULL);
       gdnn_xlsx_put_str (&w->st, ws, r, 1, ind->code, w->cell_center);
       if (w->st.err == LXW_NO_ERROR)
-        gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 2, formula, w->pct, ind->value / 100.0), "formula");
+        gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 2, formula,
+                                                              digits_format (w, ind->measure, ind->value, ind->decimals),
+                                                              ind->value / 100.0), "formula");
       if (ind->has_track)
         {
           g_autofree char *ref = cell_ref (NULL, src, expected_col, FALSE);
           exp_ref = g_strconcat ("=", ref, NULL);
           if (w->st.err == LXW_NO_ERROR)
-            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 3, exp_ref, w->pct, ind->expected / 100.0), "formula");
+            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, r, 3, exp_ref,
+                                                                  digits_format (w, ind->measure, ind->expected,
+                                                                                 ind->decimals),
+                                                                  ind->expected / 100.0), "formula");
         }
       else
         gdnn_xlsx_put_str (&w->st, ws, r, 3, NULL, w->pct);
@@ -719,7 +758,7 @@ write_indicators_sheet (Writer *w)
                 {
                   found = TRUE;
                   gdnn_xlsx_put_num (&w->st, ws, row, c_target + k, as_cell (r->measure, tg->value),
-                           r->measure == GDNN_MEASURE_RATIO ? w->pct0 : measure_format (w, r->measure, tg->value));
+                                     digits_format (w, r->measure, tg->value, r->decimals));
                 }
             }
           if (!found)
@@ -735,14 +774,17 @@ write_indicators_sheet (Writer *w)
           g_autofree char *d = cell_ref (NULL, row, c_den, FALSE);
           g_autofree char *formula = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", d, n, d);
           if (w->st.err == LXW_NO_ERROR)
-            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, row, c_val, formula, w->pct, r->value / 100.0), "formula");
+            gdnn_xlsx_check (&w->st, worksheet_write_formula_num (ws, row, c_val, formula,
+                                                                  digits_format (w, r->measure, r->value, r->decimals),
+                                                                  r->value / 100.0), "formula");
         }
       else
         put_opt_num (w, ws, row, c_val, r->has_value, as_cell (r->measure, r->value),
-                     measure_format (w, r->measure, r->value));
+                     digits_format (w, r->measure, r->value, r->decimals));
       put_opt_num (w, ws, row, c_exp, r->has_track, as_cell (r->measure, r->expected),
-                   measure_format (w, r->measure, round (r->expected * 100) / 100));
-      put_opt_num (w, ws, row, c_pct, r->has_percent_of_target, r->percent_of_target / 100.0, w->pct);
+                   digits_format (w, r->measure, r->expected, r->decimals));
+      put_opt_num (w, ws, row, c_pct, r->has_percent_of_target, r->percent_of_target / 100.0,
+                   digits_format (w, GDNN_MEASURE_RATIO, r->percent_of_target, r->percent_decimals));
       gdnn_xlsx_put_str (&w->st, ws, row, c_assess, gdnn_report_assessment_label (r->assessment), w->cell_center);
       gdnn_xlsx_put_str (&w->st, ws, row, c_note, r->note, w->cell);
       gdnn_xlsx_row_height (&w->st, ws, row, 16.0 * lines);
