@@ -604,7 +604,21 @@ apply (GdnnPlanOverview *self,
   subtitle = g_strdup_printf (_("%s · %d–%d"), plan->issuer, plan->first_year, plan->last_year);
   gtk_label_set_text (self->plan_subtitle, subtitle);
 
-  if (summary->days_left >= 0)
+  if (summary->overdue)
+    {
+      g_autofree char *date = gdnn_format_date (&summary->due);
+
+      /* The report not finalised after its due date stays the one shown,
+       * until it is finalised. */
+      gtk_label_set_text (self->days_left, _("Overdue"));
+      /* Translators: the first %s says which report is how late ("Báo cáo
+       * năm 2026 đã quá hạn 8 ngày"), the second is its due date. */
+      text = g_strdup_printf (_("%s (due %s). Finalise it on the Report page."), summary->late_text, date);
+      gtk_label_set_text (self->due_label, text);
+      g_clear_pointer (&text, g_free);
+      gtk_widget_add_css_class (GTK_WIDGET (self->days_left), "behind");
+    }
+  else if (summary->days_left >= 0)
     {
       g_autofree char *date = gdnn_format_date (&summary->due);
       g_autofree char *days = g_strdup_printf ("%d", summary->days_left);

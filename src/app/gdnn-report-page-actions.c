@@ -15,6 +15,7 @@
 #include "gdnn-app-util.h"
 #include "gdnn-report-page-private.h"
 #include "gdnn-report-xlsx.h"
+#include "gdnn-schedule.h"
 
 /* What the Report page does with the document: export (with a question
  * first when warnings are open), print through GtkPrintOperation with the
@@ -100,6 +101,7 @@ gdnn_report_page_finalise (GdnnReportPage  *self,
   if (!gdnn_report_page_rebuild (self, error))
     return FALSE;
   gdnn_report_page_fill_form (self);
+  gdnn_report_page_emit_status_changed (self);
   return TRUE;
 }
 
@@ -115,6 +117,7 @@ gdnn_report_page_reopen (GdnnReportPage  *self,
   if (!gdnn_report_page_rebuild (self, error))
     return FALSE;
   gdnn_report_page_fill_form (self);
+  gdnn_report_page_emit_status_changed (self);
   return TRUE;
 }
 
@@ -392,9 +395,18 @@ on_finalise_folder_chosen (GdnnReportPage       *self,
         gdnn_report_page_show_error (self, _("The Report Was Not Finalised"), error);
       else
         {
+          int late = gdnn_schedule_days_late (&self->doc->due, self->state->finalised_at);
+
           basename = gdnn_report_doc_default_basename (self->doc);
-          /* Translators: %s is a file name without its extension. */
-          message = g_strdup_printf (_("Report finalised: %s.pdf and %s.xlsx saved"), basename, basename);
+          if (late > 0)
+            /* Translators: %d is a number of days, %s a file name without its extension. */
+            message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Report finalised %d day late: %s.pdf and %s.xlsx saved",
+                                                    "Report finalised %d days late: %s.pdf and %s.xlsx saved",
+                                                    (gulong) late), late, basename, basename);
+          else
+            /* Translators: %s is a file name without its extension. */
+            message = g_strdup_printf (_("Report finalised: %s.pdf and %s.xlsx saved"), basename, basename);
           gdnn_report_page_show_toast (self, message);
         }
     }

@@ -90,6 +90,7 @@ gboolean gdnn_report_page_rebuild            (GdnnReportPage  *self,
 void     gdnn_report_page_fill_form          (GdnnReportPage  *self);
 void     gdnn_report_page_save_or_show_error (GdnnReportPage  *self);
 void     gdnn_report_page_class_add_actions  (GtkWidgetClass  *widget_class);
+void     gdnn_report_page_emit_status_changed (GdnnReportPage *self);
 void     gdnn_report_page_add_shortcuts      (GdnnReportPage  *self);
 
 G_END_DECLS

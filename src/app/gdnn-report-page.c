@@ -17,6 +17,8 @@
 #include "gdnn-background.h"
 #include "gdnn-report-page-history.h"
 #include "gdnn-report-page-private.h"
+#include "gdnn-schedule.h"
+#include "gdnn-summary.h"
 #include "gdnn-text.h"
 
 /* The yearly report of a unit on a plan: the fields the user writes
@@ -58,6 +60,21 @@ static const gsize field_offsets[N_FIELDS] = {
 #define FIELD_KEY "gdnn-report-field"
 
 G_DEFINE_FINAL_TYPE (GdnnReportPage, gdnn_report_page, ADW_TYPE_BIN)
+
+enum {
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* After finalising or reopening: the report's state changed (the window's
+ * sidebar says which reports are overdue). */
+void
+gdnn_report_page_emit_status_changed (GdnnReportPage *self)
+{
+  g_signal_emit (self, signals[STATUS_CHANGED], 0);
+}
 
 static char **
 field_slot (GdnnReportFields *fields,
@@ -150,11 +167,31 @@ format_timestamp (const char *iso)
   return g_date_time_format (local, "%d/%m/%Y %H:%M");
 }
 
+/* "Báo cáo năm 2026 đã quá hạn 8 ngày" when the report shown is the
+ * plan's overdue one (gdnn_plan_due_compute()), else NULL. */
+static char *
+report_late_text (GdnnReportPage *self)
+{
+  g_autoptr(GdnnPlanDue) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  due = gdnn_plan_due_compute (self->store, self->unit_id, self->plan_id, &self->today, &error);
+  if (due == NULL)
+    {
+      g_debug ("No due date for the report's status: %s", error->message);
+      return NULL;
+    }
+  if (due->kind != GDNN_DUE_OVERDUE || due->year != self->year)
+    return NULL;
+  return g_steal_pointer (&due->late_text);
+}
+
 static void
 update_status (GdnnReportPage *self)
 {
   const GdnnReportDoc *doc = self->doc;
   g_autofree char *when = format_timestamp (self->state->finalised_at);
+  g_autofree char *late = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *icon;
@@ -173,17 +210,36 @@ update_status (GdnnReportPage *self)
   else if (doc->final)
     {
       GString *hashes = g_string_new (NULL);
+      int days_late = gdnn_schedule_days_late (&doc->due, self->state->finalised_at);
 
       icon = "emblem-ok-symbolic";
       gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "success");
-      /* Translators: %s is a date and time, e.g. 23/11/2026 09:30. */
-      title = g_strdup_printf (_("Finalised on %s"), when);
+      if (days_late > 0)
+        /* Translators: %s is a date and time, e.g. 08/12/2026 09:30; %d a number of days. */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Finalised on %s, %d day late",
+                                              "Finalised on %s, %d days late", (gulong) days_late),
+                                 when, days_late);
+      else
+        /* Translators: %s is a date and time, e.g. 23/11/2026 09:30. */
+        title = g_strdup_printf (_("Finalised on %s"), when);
       if (self->state->pdf_sha256 != NULL)
         g_string_append_printf (hashes, "PDF SHA-256: %s", self->state->pdf_sha256);
       if (self->state->xlsx_sha256 != NULL)
         g_string_append_printf (hashes, "%sXLSX SHA-256: %s", hashes->len > 0 ? "\n" : "",
                                 self->state->xlsx_sha256);
       subtitle = g_string_free (hashes, FALSE);
+    }
+  else if ((late = report_late_text (self)) != NULL)
+    {
+      g_autofree char *due = gdnn_format_date (&doc->due);
+
+      /* Past its due date and not finalised: said first, until it is. */
+      icon = "dialog-warning-symbolic";
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "error");
+      title = g_steal_pointer (&late);
+      /* Translators: %s is the report's due date, e.g. 30/11/2026. */
+      subtitle = g_strdup_printf (_("It was due on %s and is still a draft. Check it, then finalise it and send "
+                                    "it."), due);
     }
   else
     {
@@ -852,6 +908,14 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
     gtk_widget_class_bind_template_child_full (widget_class, init_only_children[i], FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, preview);
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, page_label);
+
+  /**
+   * GdnnReportPage::status-changed:
+   *
+   * Emitted after the report was finalised or reopened.
+   */
+  signals[STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gdnn_report_page_class_add_actions (widget_class);
   gdnn_report_page_history_class_add_actions (widget_class);

@@ -20,6 +20,7 @@
 #include "gdnn-plan-template.h"
 #include "gdnn-report-page.h"
 #include "gdnn-review-page.h"
+#include "gdnn-summary.h"
 #include "gdnn-tasks-page.h"
 #include "gdnn-text.h"
 #include "gdnn-unit-setup-window.h"
@@ -75,6 +76,7 @@ static GParamSpec *properties[N_PROPS];
 #define ROW_UNIT_CODE "gdnn-unit-code"
 #define ROW_PLAN_NUMBER "gdnn-plan-number"
 #define ROW_OFFICE_ID "gdnn-office-id"
+#define ROW_LATE_LABEL "gdnn-late-label"
 
 static void
 show_error (GdnnWindow *self,
@@ -177,6 +179,51 @@ add_edit_button (GtkWidget      *row,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-unit");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (unit->id));
   put_over_text (row, button);
+}
+
+/* A plan row's line saying that its report is overdue, hidden while it
+ * is not. */
+static void
+add_late_line (GtkWidget *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (row), ROW_LATE_LABEL, label);
+}
+
+/* Each plan row says when the unit's report is overdue
+ * (gdnn_plan_due_compute()), as the overview and the report page do. */
+static void
+update_late_lines (GdnnWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = g_object_get_data (G_OBJECT (child), ROW_LATE_LABEL);
+      gint64 *unit_id = g_object_get_data (G_OBJECT (child), ROW_UNIT_ID);
+      gint64 *plan_id = g_object_get_data (G_OBJECT (child), ROW_PLAN_ID);
+      g_autoptr(GdnnPlanDue) due = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *text;
+
+      if (label == NULL || unit_id == NULL || plan_id == NULL)
+        continue;
+      due = gdnn_plan_due_compute (self->store, *unit_id, *plan_id, &self->today, &error);
+      if (due == NULL)
+        g_debug ("No due date for the sidebar: %s", error->message);
+      text = due != NULL ? due->late_text : NULL;
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text != NULL ? text : "") != 0)
+        gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+      gtk_widget_set_visible (label, text != NULL);
+    }
 }
 
 /* The plans a state office reviews: those its child units implement. */
@@ -301,12 +348,14 @@ reload_sidebar (GdnnWindow *self)
           g_object_set_data_full (G_OBJECT (row), ROW_UNIT_CODE, g_strdup (unit->code), g_free);
           g_object_set_data_full (G_OBJECT (row), ROW_PLAN_NUMBER, g_strdup (plan->number), g_free);
           g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, gdnn_search_fold (key), g_free);
+          add_late_line (row);
           gtk_list_box_append (self->sidebar_list, row);
         }
       for (guint p = 0; reviewed != NULL && p < reviewed->len; p++)
         append_review_row (self, unit, g_ptr_array_index (reviewed, p), unit_key);
     }
 
+  update_late_lines (self);
   sample = gdnn_store_get_meta (self->store, "sample");
   gtk_revealer_set_reveal_child (self->sample_revealer, g_strcmp0 (sample, "1") == 0);
 }
@@ -360,6 +409,9 @@ ensure_page (GdnnWindow *self,
       {
         page = g_object_new (pages[i].get_type (), NULL);
         adw_bin_set_child (ADW_BIN (slot), page);
+        if (GDNN_IS_REPORT_PAGE (page))
+          g_signal_connect_object (page, "status-changed", G_CALLBACK (update_late_lines), self,
+                                   G_CONNECT_SWAPPED);
         return page;
       }
   g_return_val_if_reached (NULL);
@@ -387,8 +439,19 @@ load_page (GdnnWindow  *self,
   if (GDNN_IS_CHARTS_PAGE (page))
     return gdnn_charts_page_show (GDNN_CHARTS_PAGE (page), self->store, self->unit_id, self->plan_id, year, error);
   if (GDNN_IS_REPORT_PAGE (page))
-    return gdnn_report_page_show (GDNN_REPORT_PAGE (page), self->store, self->unit_id, self->plan_id, year,
-                                  &self->today, error);
+    {
+      /* A report past its due date and not finalised is the one to make,
+       * in the next year too. */
+      g_autoptr(GdnnPlanDue) due = gdnn_plan_due_compute (self->store, self->unit_id, self->plan_id, &self->today,
+                                                          error);
+
+      if (due == NULL)
+        return FALSE;
+      if (due->kind == GDNN_DUE_OVERDUE)
+        year = due->year;
+      return gdnn_report_page_show (GDNN_REPORT_PAGE (page), self->store, self->unit_id, self->plan_id, year,
+                                    &self->today, error);
+    }
   g_return_val_if_reached (FALSE);
 }
 
@@ -575,6 +638,7 @@ gdnn_window_set_today (GdnnWindow  *self,
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   self->today = *today;
+  update_late_lines (self);
   row = gtk_list_box_get_selected_row (self->sidebar_list);
   if (row != NULL)
     show_plan (self, row);
