@@ -46,5 +46,6 @@ void          gdnn_bind_id              (sqlite3_stmt *stmt,
 char         *gdnn_column_text          (sqlite3_stmt *stmt,
                                          int           index);
 char         *gdnn_now_iso8601          (void);
+char         *gdnn_store_lock_path      (const char  *db_path);
 
 G_END_DECLS

@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "gdnn-store"
 
+/* F_OFD_SETLK: locks of an open file description (see "Sharing the
+ * database with other processes"). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -15,6 +19,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
+#endif
 
 #include "gdnn-backup.h"
 #include "gdnn-store-private.h"
@@ -30,12 +39,241 @@ struct _GdnnStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* nesting of gdnn_store_begin() */
   gboolean    ready;        /* opened and validated: ours to write */
+  int         lock_fd;      /* the shared lock on the lock file, or -1 */
+  char       *folder_key;   /* the folder's entry in open_folders, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnStore, gdnn_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (gdnn-store-error-quark, gdnn_store_error)
 
 static const char sqlite_magic[16] = "SQLite format 3";
+
+/* ---- Sharing the database with other processes --------------------------
+ *
+ * Whatever opens a file of the database outside SQLite in this process
+ * (GTK's own file chooser reads the first bytes of every file of the
+ * folder it shows to guess its type; a copy, a hash, a thumbnailer) closes
+ * its descriptor again, and closing any descriptor of a file drops every
+ * POSIX lock the process holds on that file: SQLite's locks on the
+ * database and its -shm file, by which other processes know that this one
+ * is there. The next process to close the database then takes itself for
+ * the last connection: it checkpoints and deletes the -wal and -shm files
+ * under this one, whose later changes go to a deleted file.
+ *
+ * So every store, of the window or of the command line, also holds a
+ * shared lock on a lock file beside the database (".NAME.lock", never the
+ * database, -wal or -shm themselves) for as long as it is open: an open
+ * file description lock (flock() where there are none), which only the
+ * descriptor that took it releases, whatever else opens and closes that
+ * file. A store that closes and cannot make its lock exclusive knows that
+ * another connection is there and tells SQLite neither to checkpoint nor
+ * to delete the WAL when it closes; the last one out folds the WAL into
+ * the database as before. Windows locks per handle (LockFileEx) and keeps
+ * open files from being deleted: there is no lock file there. */
+
+/* How long a store being opened waits while another process closes the
+ * database as its last connection. */
+#define LOCK_WAIT_US (10 * G_USEC_PER_SEC)
+
+/**
+ * gdnn_store_lock_path:
+ * @db_path: a database file
+ *
+ * Returns: (transfer full): the lock file that every store open on
+ *   @db_path holds a shared lock on: ".NAME.lock" in the same folder.
+ */
+char *
+gdnn_store_lock_path (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *name = g_strconcat (".", base, ".lock", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+#ifdef G_OS_UNIX
+/* Locks @fd without waiting: 0 when done, else -1 with errno set. */
+static int
+set_file_lock (int      fd,
+               gboolean exclusive)
+{
+#ifdef F_OFD_SETLK
+  struct flock lock = { 0 };
+
+  lock.l_type = exclusive ? F_WRLCK : F_RDLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = 0;
+  lock.l_len = 1;
+  return fcntl (fd, F_OFD_SETLK, &lock);
+#else
+  return flock (fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB);
+#endif
+}
+#endif
+
+/* Takes the shared lock of @db_path's lock file into @out_fd, waiting
+ * while another process closes the database last. A lock file that
+ * cannot be used (a folder that cannot be written, a file system without
+ * locks) leaves @out_fd at -1: the store then works as without it. */
+static gboolean
+take_shared_lock (const char  *db_path,
+                  int         *out_fd,
+                  GError     **error)
+{
+#ifdef G_OS_UNIX
+  g_autofree char *path = gdnn_store_lock_path (db_path);
+  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_US;
+  int fd;
+
+  *out_fd = -1;
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0)
+    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    {
+      g_debug ("No lock file %s: %s", path, g_strerror (errno));
+      return TRUE;
+    }
+
+  while (set_file_lock (fd, FALSE) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != EAGAIN && saved_errno != EACCES && saved_errno != EWOULDBLOCK && saved_errno != EINTR)
+        {
+          g_debug ("Cannot lock %s: %s", path, g_strerror (saved_errno));
+          close (fd);
+          return TRUE;
+        }
+      if (g_get_monotonic_time () >= deadline)
+        {
+          close (fd);
+          g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_BUSY,
+                       _("The data file “%s” is being closed by another program; try again."), db_path);
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+  *out_fd = fd;
+#else
+  *out_fd = -1;
+#endif
+  return TRUE;
+}
+
+/* TRUE when no other store holds the database: the shared lock on @fd
+ * could be made exclusive (and stays so until @fd is closed), or there is
+ * no lock file to ask. */
+static gboolean
+lock_is_alone (int fd)
+{
+#ifdef G_OS_UNIX
+  return fd < 0 || set_file_lock (fd, TRUE) == 0;
+#else
+  return TRUE;
+#endif
+}
+
+static void
+release_lock (int *fd)
+{
+#ifdef G_OS_UNIX
+  if (*fd >= 0)
+    close (*fd);
+#endif
+  *fd = -1;
+}
+
+/* Closing @db will neither checkpoint nor delete the WAL and -shm files:
+ * another connection still uses them. */
+static void
+keep_wal_on_close (sqlite3 *db)
+{
+  int persist = 1;
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+}
+
+/* The folders of the databases this process has open, for the choosers
+ * that must not start there (gdnn_store_folder_is_in_use()). */
+G_LOCK_DEFINE_STATIC (open_folders);
+static GHashTable *open_folders;   /* folder_key () → number of stores */
+
+static char *
+folder_key (const char *folder)
+{
+#ifdef G_OS_UNIX
+  GStatBuf st;
+
+  if (g_stat (folder, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+#else
+  g_autofree char *canonical = g_canonicalize_filename (folder, NULL);
+
+  return g_utf8_casefold (canonical, -1);
+#endif
+}
+
+static void
+register_folder (GdnnStore *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  self->folder_key = folder_key (folder);
+  if (self->folder_key == NULL)
+    return;
+  G_LOCK (open_folders);
+  if (open_folders == NULL)
+    open_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_folders, g_strdup (self->folder_key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_folders, self->folder_key)) + 1));
+  G_UNLOCK (open_folders);
+}
+
+static void
+unregister_folder (GdnnStore *self)
+{
+  guint n;
+
+  if (self->folder_key == NULL)
+    return;
+  G_LOCK (open_folders);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_folders, self->folder_key));
+  if (n > 1)
+    g_hash_table_insert (open_folders, g_strdup (self->folder_key), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_folders, self->folder_key);
+  G_UNLOCK (open_folders);
+  g_clear_pointer (&self->folder_key, g_free);
+}
+
+/**
+ * gdnn_store_folder_is_in_use:
+ * @folder: a folder
+ *
+ * Returns: whether a store of this process has its database in @folder,
+ *   so that a file chooser, which reads every file of the folder it
+ *   shows, does not start there.
+ */
+gboolean
+gdnn_store_folder_is_in_use (const char *folder)
+{
+  g_autofree char *key = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  key = folder_key (folder);
+  if (key == NULL)
+    return FALSE;
+  G_LOCK (open_folders);
+  found = open_folders != NULL && g_hash_table_contains (open_folders, key);
+  G_UNLOCK (open_folders);
+  return found;
+}
 
 static void
 gdnn_store_finalize (GObject *object)
@@ -45,13 +283,18 @@ gdnn_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back into the main file so a copied .db is whole;
-       * never for a file that was refused. */
-      if (self->ready)
+      /* Another store (of this process or another) still holds the file:
+       * leave it the WAL. The last one folds the WAL back into the main
+       * file so a copied .db is whole; never for a file that was refused. */
+      if (!lock_is_alone (self->lock_fd))
+        keep_wal_on_close (self->db);
+      else if (self->ready)
         sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  release_lock (&self->lock_fd);
+  unregister_folder (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->user, g_free);
 
@@ -76,6 +319,7 @@ static void
 gdnn_store_init (GdnnStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->lock_fd = -1;
   self->user = g_strdup (g_get_real_name ());
   if (self->user[0] == '\0' || g_str_equal (self->user, "Unknown"))
     {
@@ -372,6 +616,45 @@ register_functions (GdnnStore  *self,
   return TRUE;
 }
 
+/* Reads the first @size bytes of @path (fewer when it is shorter: the
+ * count in @n_read) through SQLite's own file layer, which keeps a
+ * descriptor it closes open for as long as a connection of this process
+ * holds locks on the file: a plain open and close here would drop the
+ * locks of the window's connection when the same file is opened again
+ * (a restore, an import on a connection of its own). */
+static int
+read_file_start (const char *path,
+                 char       *buf,
+                 int         size,
+                 int        *n_read)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full = NULL;
+  g_autofree sqlite3_file *file = NULL;
+  sqlite3_int64 file_size = 0;
+  int rc;
+
+  *n_read = 0;
+  if (vfs == NULL)
+    return SQLITE_ERROR;
+  /* Zeros past the name: SQLite reads a file name's URI parameters there. */
+  full = g_malloc0 (vfs->mxPathname + 4);
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full);
+  if (rc == SQLITE_OK)
+    rc = vfs->xOpen (vfs, full, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &file_size);
+  if (rc == SQLITE_OK && file_size > 0)
+    {
+      *n_read = (int) MIN (file_size, (sqlite3_int64) size);
+      rc = file->pMethods->xRead (file, buf, *n_read, 0);
+    }
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+  return rc;
+}
+
 /* A file that exists must be a SQLite database that this program created;
  * anything else is refused before SQLite touches it, so we never write
  * into a file that is not ours. */
@@ -380,30 +663,37 @@ check_existing_file (const char  *path,
                      gboolean    *exists,
                      GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) local_error = NULL;
   char header[16] = { 0 };
-  gsize n_read = 0;
+  int n_read = 0;
+  GStatBuf st;
+  int rc;
 
-  in = g_file_read (file, NULL, &local_error);
-  if (in == NULL)
+  if (g_stat (path, &st) != 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
         {
           *exists = FALSE;
           return TRUE;
         }
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
-                   _("Cannot open the data file “%s”: %s"), path, local_error->message);
+                   _("Cannot open the data file “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
+                   _("Cannot open the data file “%s”: %s"), path, g_strerror (EISDIR));
       return FALSE;
     }
 
   *exists = TRUE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, &local_error))
+  rc = read_file_start (path, header, sizeof header, &n_read);
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_OPEN,
-                   _("Cannot read the data file “%s”: %s"), path, local_error->message);
+                   _("Cannot read the data file “%s”: %s"), path, sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -414,7 +704,7 @@ check_existing_file (const char  *path,
       return TRUE;
     }
 
-  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+  if ((gsize) n_read < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
     {
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_FOREIGN,
                    _("“%s” is not a database of this program; it was left untouched."), path);
@@ -482,6 +772,8 @@ validate_file (const char  *path,
                    db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
       goto out;
     }
+  /* Only a look: closing it never checkpoints nor deletes another's WAL. */
+  keep_wal_on_close (db);
 
   /* Reading the schema catches a damaged or foreign file early. */
   if (query_int (db, "SELECT count(*) FROM sqlite_schema;", -1) < 0)
@@ -622,6 +914,10 @@ open_internal (const char          *path,
       return NULL;
     }
 
+  /* Before the first read, which maps the -shm file and may find the WAL. */
+  if (!take_shared_lock (path, &self->lock_fd, error))
+    return NULL;
+
   if (!register_functions (self, error))
     return NULL;
 
@@ -656,6 +952,7 @@ open_internal (const char          *path,
   if (!gdnn_store_migrate (self->db, version, target_version, error))
     return NULL;
 
+  register_folder (self);
   return g_steal_pointer (&self);
 }
 
@@ -705,7 +1002,8 @@ gdnn_store_open_reader (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  if (!register_functions (self, error))
+  if (!take_shared_lock (path, &self->lock_fd, error) ||
+      !register_functions (self, error))
     return NULL;
   if (query_int (self->db, "PRAGMA user_version;", -1) != gdnn_store_latest_version ())
     {
@@ -714,6 +1012,7 @@ gdnn_store_open_reader (const char  *path,
       return NULL;
     }
   self->ready = TRUE;
+  register_folder (self);
   return g_steal_pointer (&self);
 }
 

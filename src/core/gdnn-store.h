@@ -77,6 +77,7 @@ gboolean    gdnn_store_is_empty            (GdnnStore           *self);
 gint64      gdnn_store_get_last_change     (GdnnStore           *self);
 gint64      gdnn_store_count_rows          (GdnnStore           *self,
                                             const char          *table);
+gboolean    gdnn_store_folder_is_in_use    (const char          *folder);
 char       *gdnn_store_get_meta            (GdnnStore           *self,
                                             const char          *key);
 gboolean    gdnn_store_set_meta            (GdnnStore           *self,
