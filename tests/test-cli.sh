@@ -171,11 +171,11 @@ hist () { LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$HDB" "$@
 out=$(hist history --help 2>&1); [ $? = 0 ] && grep -q 'history' <<<"$out"; ok $? "history --help prints its usage"
 hist demo >/dev/null; ok $? "history: a demo database"
 old=$(sqlite3 "$HDB" "SELECT CASE WHEN v.numerator = CAST(v.numerator AS INTEGER) THEN CAST(CAST(v.numerator AS INTEGER) AS TEXT) ELSE v.numerator END FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN unit u ON u.id = v.unit_id WHERE u.code = 'BG-CD01' AND i.code = 'I.2.a.1' AND v.year = $YEAR;")
-printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,%s,4321.5,5000,Đã rà soát\n' "$YEAR" > "$TMP/hist-values.csv"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,%s,4321,5000,Đã rà soát\n' "$YEAR" > "$TMP/hist-values.csv"
 hist values import "$TMP/hist-values.csv" >/dev/null; ok $? "history: a value changed by a CSV import"
 out=$(hist history show --unit BG-CD01 --plan 401/KH-UBND --indicator I.2.a.1 --year "$YEAR"); rc=$?
 [ $rc = 0 ]; ok $? "history show exits 0"
-head -1 <<<"$out" | grep -q $'\t'"$(id -un)"$'\tChanged\tBG-CD01 · I.2.a.1 · '"$YEAR"$'\t.*→ 4\\.321,5'; ok $? "history show: newest first, who, the numerator old → new the Vietnamese way ($(head -1 <<<"$out"))"
+head -1 <<<"$out" | grep -q $'\t'"$(id -un)"$'\tChanged\tBG-CD01 · I.2.a.1 · '"$YEAR"$'\t.*→ 4\\.321;'; ok $? "history show: newest first, who, the numerator old → new the Vietnamese way ($(head -1 <<<"$out"))"
 head -1 <<<"$out" | grep -q '^[0-9][0-9]/[0-9][0-9]/[0-9]\{4\} [0-9][0-9]:[0-9][0-9]'$'\t'; ok $? "history show: the time as dd/mm/yyyy hh:mm"
 [ "$(wc -l <<<"$out")" -ge 2 ] && tail -1 <<<"$out" | grep -q $'\tAdded\t'; ok $? "history show: the demo's first entry last"
 hist history show --unit BG-CD01 --plan 401/KH-UBND --indicator X.9 --year "$YEAR" >/dev/null 2>&1; [ $? = 1 ]; ok $? "history show of an unknown indicator fails"
@@ -188,13 +188,63 @@ head -1 "$TMP/log.csv" | tr -d '\r' | grep -qx 'at,who,action,entity,entity_id,f
 expected=$(sqlite3 "$HDB" "SELECT sum(max(1, (SELECT count(*) FROM json_each(coalesce(l.new, l.old)) j WHERE CASE l.action WHEN 'update' THEN json_extract(l.old, j.fullkey) IS NOT json_extract(l.new, j.fullkey) ELSE j.type != 'null' END))) FROM change_log l;")
 rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$TMP/log.csv")
 [ "$rows" = "$expected" ]; ok $? "history export: one row per changed field ($rows rows, $expected expected)"
-grep -q ',update,value,[0-9]*,numerator,'"$old"',4321.5' "$TMP/log.csv"; ok $? "history export: the raw old and new numerator ('.' decimals)"
+tr -d '\r' < "$TMP/log.csv" | grep -q ',update,value,[0-9]*,numerator,'"$old"',4321$'; ok $? "history export: the raw old and new numerator"
 tomorrow=$(date -d tomorrow +%d/%m/%Y)
 hist history export "$TMP/none.csv" --from "$tomorrow" >/dev/null; [ $? = 0 ] && [ "$(wc -l < "$TMP/none.csv")" = 1 ]; ok $? "history export --from tomorrow: the header only"
 today=$(date +%Y-%m-%d)
 hist history export "$TMP/today.csv" --from "$today" --to "$today" >/dev/null && cmp -s "$TMP/today.csv" "$TMP/log.csv"; ok $? "history export --from/--to today (ISO dates): every change of today"
 hist history export "$TMP/hist-bad.csv" --from 31/02/2026 >/dev/null 2>&1; [ $? = 2 ] && [ ! -e "$TMP/hist-bad.csv" ]; ok $? "history export with an impossible date exits 2, writing nothing"
 err=$(hist history compare --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" 2>&1); [ $? = 1 ] && grep -q 'not been finalised' <<<"$err"; ok $? "history compare of a report never finalised says so"
+
+# ---- values import dialects, and percentages printed as assessed (issue 16, items 3 and 4) ----
+# Self-contained: its own demo database. Plan 401 expects 60% of I.2.a.1 in 2026.
+DDB=$TMP/dialect.db
+en () { LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$DDB" "$@"; }
+vi () { LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE= "$BIN" --db "$DDB" "$@"; }
+stored () { sqlite3 "$DDB" "SELECT v.numerator || '/' || ifnull(v.denominator, '') FROM value v JOIN unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id JOIN plan p ON p.id = i.plan_id WHERE u.code = '$1' AND p.number = '$2' AND i.code = '$3' AND v.year = $4;"; }
+en demo >/dev/null; ok $? "dialects: a demo database"
+# As a Vietnamese Excel saves it: BOM, ";" between fields, quotes, "." between thousands, CRLF.
+printf '\xef\xbb\xbf"unit_code";"plan";"indicator_code";"year";"numerator";"denominator";"note"\r\n"BK-CD01";"206/KH-UBND";"I.2.1";2023;1.250;;"Số người; đã kiểm tra"\r\n"BG-CD01";"401/KH-UBND";"I.2.a.1";2026;1.499;2.500;"Thiếu giảng viên"\r\n' > "$TMP/excel.csv"
+out=$(en values import "$TMP/excel.csv"); rc=$?
+[ $rc = 0 ] && [ "$out" = 'Imported 2 values (the file was read with “;” between columns, “,” as the decimal mark, “.” between thousands: 1.234,5).' ]; ok $? "values import of an Excel file says its dialect ($out)"
+[ "$(stored BK-CD01 206/KH-UBND I.2.1 2023)" = "1250.0/" ] && [ "$(stored BG-CD01 401/KH-UBND I.2.a.1 2026)" = "1499.0/2500.0" ]; ok $? "1.250 people in that file are 1250, 1.499 of 2.500 are 1499 of 2500"
+out=$(vi values import "$TMP/excel.csv")
+[ "$out" = 'Đã nhập 2 số liệu (tệp được đọc theo quy ước: “;” giữa các cột, “,” làm dấu thập phân, “.” tách hàng nghìn: 1.234,5).' ]; ok $? "the same in Vietnamese ($out)"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBK-CD01,206/KH-UBND,I.2.1,2023,1250,,\n' > "$TMP/comma.csv"
+out=$(en values import "$TMP/comma.csv")
+[ "$out" = 'Imported 1 values (the file was read with “,” between columns, “.” as the decimal point, no thousands separator: 1234.5).' ]; ok $? "values import of a comma/dot file says its dialect ($out)"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBK-CD01,206/KH-UBND,I.2.1,2023,1.250,,\n' > "$TMP/point.csv"
+err=$(vi values import "$TMP/point.csv" 2>&1); rc=$?
+[ $rc = 1 ] && [ "$err" = 'gdnn-report: point.csv: Dòng 2: ở cột numerator, “1.250” được đọc là 1,25 vì tệp này dùng “.” làm dấu thập phân, nhưng số đếm phải là số nguyên. Nếu “.” trong “1.250” là dấu tách hàng nghìn, hãy ghi 1250, hoặc lưu tệp với “;” giữa các cột, “,” làm dấu thập phân và “.” tách hàng nghìn' ]; ok $? "1.250 people in a comma/dot file are refused, naming line, column and both conventions ($err)"
+[ "$(stored BK-CD01 206/KH-UBND I.2.1 2023)" = "1250.0/" ]; ok $? "and nothing of it is stored"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.2,2026,1114,"2.146",\n' > "$TMP/half.csv"
+err=$(vi values import "$TMP/half.csv" 2>&1); [ $? = 1 ] && grep -q '^gdnn-report: half.csv: Dòng 2: ở cột denominator, “2.146” được đọc là 2,146 ' <<<"$err"; ok $? "1114 of \"2.146\" is refused for the denominator, not as numerator > denominator ($err)"
+printf 'unit_code;plan;indicator_code;year;numerator;denominator;note\nBG-CD01;401/KH-UBND;I.2.a.2;2026;1;1,5;\n' > "$TMP/half-teacher.csv"
+err=$(vi values import "$TMP/half-teacher.csv" 2>&1); rc=$?
+[ $rc = 1 ] && [ "$err" = 'gdnn-report: half-teacher.csv: Dòng 2: ở cột denominator, “1,5” không phải là số nguyên (tệp này ghi số: “,” làm dấu thập phân, “.” tách hàng nghìn: 1.234,5); tử số và mẫu số của tỷ lệ là số đếm' ]; ok $? "1,5 teachers are refused ($err)"
+# 1499 of 2500 is 59,96%: behind the 60% expected, so never printed "60%".
+en export --unit BG-CD01 --plan 401/KH-UBND --year 2026 --xlsx "$TMP/pct.xlsx" --pdf "$TMP/pct.pdf" >/dev/null 2>&1; ok $? "dialects: export the report with 1499 of 2500"
+row=$(pdftotext -layout "$TMP/pct.pdf" - | grep -m1 -A1 '59,96%')
+grep -q '59,96%' <<<"$row" && ! grep -q '60%.*60%.*60%' <<<"$row"; ok $? "the PDF table prints 59,96% ($row)"
+pdftotext "$TMP/pct.pdf" - | tr '\n' ' ' | grep -q 'Chỉ tiêu I.2.a.1: đạt 59,96%, mức cần đạt 60% (mục tiêu năm 2030: 100%); Thiếu giảng viên.'; ok $? "the PDF's difficulties say đạt 59,96%, mức cần đạt 60%"
+out=$(/usr/bin/python3 - "$TMP/pct.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Chỉ tiêu"]
+for row in ws.iter_rows():
+    if row[1].value == "I.2.a.1":
+        cells = [c for c in row if c.value is not None]
+        # value (formula), expected, share of the 2030 target, assessment
+        print("|".join(f"{c.value}:{c.number_format}" for c in cells[8:12]))
+PY
+)
+[ "$out" = '=IF(H7>0,G7/H7,""):0.00%|0.6:0%|0.5996:0%|Chưa đạt:General' ]; ok $? "the XLSX shows the value with 0.00% beside 60% and Chưa đạt ($out)"
+out=$(/usr/bin/python3 - "$TMP/pct.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Báo cáo"]
+print(any("Chỉ tiêu I.2.a.1: đạt 59,96%, mức cần đạt 60% (mục tiêu năm 2030: 100%)" in str(c.value) for r in ws.iter_rows() for c in r))
+PY
+)
+[ "$out" = True ]; ok $? "the XLSX's difficulties say đạt 59,96%, mức cần đạt 60%"
 
 echo "1..$n"
 exit $((failed > 0))

@@ -32,7 +32,7 @@ static const char * const good_value_rows[] = {
   "BG-CD01,401/KH-UBND,I.2.a.1,2024,45,90,Số liệu năm 2024",
   "BG-CD01,401/KH-UBND,I.2.a.1,2025,60,90,",
   "BG-CD01,401/KH-UBND,I.2.d.2,2025,3,6,",
-  "BG-TC02,401/KH-UBND,I.2.a.2,2025,12.5,25,\"Ghi chú, có dấu phẩy\"",
+  "BG-TC02,401/KH-UBND,I.2.a.2,2025,13,25,\"Ghi chú, có dấu phẩy\"",
   "BK-CD01,206/KH-UBND,I.2.1,2023,320,,",
   "BK-CD01,206/KH-UBND,I.2.2,2023,47,100,Tỷ lệ lao động qua đào tạo",
   NULL
@@ -379,13 +379,14 @@ test_units_update_keeps_details (Fixture       *fixture,
   g_assert_cmpstr (updated->address, ==, "Đường Hoàng Văn Thụ, thành phố Bắc Giang");
 }
 
-/* Values that are not whole numbers survive export and import. */
+/* Large counts are exported in full, without an exponent, and import
+ * back. */
 static void
-test_values_export_fractions (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_values_export_large (Fixture       *fixture,
+                          gconstpointer  user_data)
 {
   g_autofree char *file = g_strconcat (values_header,
-                                       "BG-CD01,401/KH-UBND,I.2.a.1,2026,1234567.5,2000000,\n", NULL);
+                                       "BG-CD01,401/KH-UBND,I.2.a.1,2026,1234567,2000000,\n", NULL);
   g_autofree char *exported = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
@@ -394,10 +395,183 @@ test_values_export_fractions (Fixture       *fixture,
   exported = gdnn_values_export_csv (fixture->store, &error);
   g_assert_no_error (error);
   g_test_message ("%s", exported);
-  g_assert_nonnull (strstr (exported, "BG-CD01,401/KH-UBND,I.2.a.1,2026,1234567.5,2000000,\n"));
+  g_assert_nonnull (strstr (exported, "BG-CD01,401/KH-UBND,I.2.a.1,2026,1234567,2000000,\n"));
   path = gdnn_test_write_file (fixture, "export.csv", exported, -1);
   g_assert_true (gdnn_values_import_csv (fixture->store, path, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* The numbers of the spreadsheet fixture (tests/data/vi-calc-values.fods)
+ * in the documented dialect. */
+static const char comma_dot_values[] =
+  "unit_code,plan,indicator_code,year,numerator,denominator,note\n"
+  "BG-CD01,401/KH-UBND,I.2.a.1,2026,1499,2500,Thiếu giảng viên; đang tuyển dụng\n"
+  "BG-CD01,401/KH-UBND,I.2.a.2,2026,1114,2146,\n"
+  "BK-CD01,206/KH-UBND,I.2.1,2023,1250,,\"Số người, \"\"đã kiểm tra\"\"\"\n"
+  "BK-CD01,206/KH-UBND,I.2.2,2023,47,100,\n";
+
+/* The same values as a Vietnamese Excel saves them ("CSV UTF-8"): a byte
+ * order mark, ";" between fields, quoted text, "." between thousands,
+ * CRLF. */
+static const char excel_values[] =
+  GDNN_CSV_UTF8_BOM
+  "unit_code;plan;indicator_code;year;numerator;denominator;note\r\n"
+  "BG-CD01;401/KH-UBND;I.2.a.1;2026;1.499;2.500;\"Thiếu giảng viên; đang tuyển dụng\"\r\n"
+  "BG-CD01;401/KH-UBND;I.2.a.2;2026;1.114;2.146;\r\n"
+  "BK-CD01;206/KH-UBND;I.2.1;2023;1.250;;\"Số người, \"\"đã kiểm tra\"\"\"\r\n"
+  "BK-CD01;206/KH-UBND;I.2.2;2023;47;100;\r\n";
+
+/* Other numbers for the same rows, so that each import must change them. */
+static const char other_values[] =
+  "unit_code,plan,indicator_code,year,numerator,denominator,note\n"
+  "BG-CD01,401/KH-UBND,I.2.a.1,2026,1,2,\n"
+  "BG-CD01,401/KH-UBND,I.2.a.2,2026,1,2,\n"
+  "BK-CD01,206/KH-UBND,I.2.1,2023,1,,\n"
+  "BK-CD01,206/KH-UBND,I.2.2,2023,1,2,\n";
+
+static char *
+import_with_dialect (Fixture        *fixture,
+                     const char     *path,
+                     GdnnCsvDialect *dialect)
+{
+  g_autoptr(GError) error = NULL;
+  char *exported;
+  guint n = 0;
+
+  g_assert_true (gdnn_values_import_csv_dialect (fixture->store, path, &n, dialect, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  exported = gdnn_values_export_csv (fixture->store, &error);
+  g_assert_no_error (error);
+  return exported;
+}
+
+/* A file saved by LibreOffice Calc in Vietnamese and one saved by Excel
+ * in Vietnamese import to the same numbers as the documented file, and
+ * the import says which dialect it read: 1.250 people are 1250, never
+ * 1,25. */
+static void
+test_values_dialects (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *comma_path = gdnn_test_write_file (fixture, "comma.csv", comma_dot_values, -1);
+  g_autofree char *excel_path = gdnn_test_write_file (fixture, "excel.csv", excel_values, -1);
+  g_autofree char *other_path = gdnn_test_write_file (fixture, "other.csv", other_values, -1);
+  g_autofree char *calc_path = g_test_build_filename (G_TEST_DIST, "data", "vi-calc-values.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *from_excel = NULL;
+  g_autofree char *from_calc = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (fixture->store, "BK-CD01");
+  g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (fixture->store, "206/KH-UBND", NULL);
+  g_autoptr(GdnnIndicator) ind = gdnn_store_find_indicator (fixture->store, plan->id, "I.2.1", NULL);
+  g_autoptr(GdnnValue) value = NULL;
+  GdnnCsvDialect dialect = { 0 };
+
+  expected = import_with_dialect (fixture, comma_path, &dialect);
+  g_assert_cmpint (dialect.separator, ==, ',');
+  g_assert_false (dialect.decimal_comma);
+  text = gdnn_csv_dialect_describe (&dialect);
+  g_assert_cmpstr (text, ==, "“,” between columns, “.” as the decimal point, no thousands separator: 1234.5");
+  g_clear_pointer (&text, g_free);
+  value = gdnn_store_get_value (fixture->store, unit->id, ind->id, 2023, "year", NULL);
+  g_assert_cmpfloat (value->numerator, ==, 1250);
+  g_clear_pointer (&value, gdnn_value_free);
+
+  g_free (import_with_dialect (fixture, other_path, &dialect));
+  from_excel = import_with_dialect (fixture, excel_path, &dialect);
+  g_assert_cmpint (dialect.separator, ==, ';');
+  g_assert_true (dialect.decimal_comma);
+  text = gdnn_csv_dialect_describe (&dialect);
+  g_assert_cmpstr (text, ==, "“;” between columns, “,” as the decimal mark, “.” between thousands: 1.234,5");
+  g_assert_cmpstr (from_excel, ==, expected);
+
+  g_free (import_with_dialect (fixture, other_path, &dialect));
+  from_calc = import_with_dialect (fixture, calc_path, &dialect);
+  g_assert_cmpint (dialect.separator, ==, ';');
+  g_assert_true (dialect.decimal_comma);
+  g_assert_cmpstr (from_calc, ==, expected);
+  value = gdnn_store_get_value (fixture->store, unit->id, ind->id, 2023, "year", NULL);
+  g_assert_cmpfloat (value->numerator, ==, 1250);
+  g_assert_cmpstr (value->note, ==, "Số người, \"đã kiểm tra\"");
+}
+
+/* Every number of the file decides its decimal mark: one "1.200.000" or
+ * "1,5" anywhere makes "." group thousands everywhere, even with ","
+ * between fields (LibreOffice's default in Vietnamese). */
+static void
+test_values_dialect_whole_file (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  static const char file[] =
+    "unit_code,plan,indicator_code,year,numerator,denominator,note\n"
+    "BG-CD01,401/KH-UBND,I.2.a.2,2026,1.114,2.146,\n"
+    "BK-CD01,206/KH-UBND,I.2.1,2023,1.200.000,,\n";
+  g_autofree char *path = gdnn_test_write_file (fixture, "whole.csv", file, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnUnit) college = gdnn_test_find_unit (fixture->store, "BG-CD01");
+  g_autoptr(GdnnPlan) plan = gdnn_store_find_plan (fixture->store, "401/KH-UBND", NULL);
+  g_autoptr(GdnnIndicator) ind = gdnn_store_find_indicator (fixture->store, plan->id, "I.2.a.2", NULL);
+  g_autoptr(GdnnValue) value = NULL;
+  GdnnCsvDialect dialect = { 0 };
+
+  g_assert_true (gdnn_values_import_csv_dialect (fixture->store, path, NULL, &dialect, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dialect.separator, ==, ',');
+  g_assert_true (dialect.decimal_comma);
+  value = gdnn_store_get_value (fixture->store, college->id, ind->id, 2026, "year", NULL);
+  g_assert_cmpfloat (value->numerator, ==, 1114);
+  g_assert_cmpfloat (value->denominator, ==, 2146);
+}
+
+/* Refusals that must say exactly what is wrong and where. */
+static void
+test_values_messages (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *rows;
+    const char *message;
+  } cases[] = {
+    { "BK-CD01,206/KH-UBND,I.2.1,2023,1.250,,\n",
+      "bad.csv: Line 2: in column numerator, “1.250” is read as 1,25, because this file uses “.” as the decimal "
+      "point, but a count is a whole number. If “.” separates thousands in “1.250”, write 1250, or save the "
+      "file with “;” between columns, “,” as the decimal mark and “.” between thousands" },
+    { "BG-CD01,401/KH-UBND,I.2.a.1,2026,1114,\"2.146\",\n",
+      "bad.csv: Line 2: in column denominator, “2.146” is read as 2,146, because this file uses “.” as the "
+      "decimal point, but a count is a whole number. If “.” separates thousands in “2.146”, write 2146, or "
+      "save the file with “;” between columns, “,” as the decimal mark and “.” between thousands" },
+    { "BG-CD01,401/KH-UBND,I.2.a.1,2026,\"1.114\",\"2.146\",\n",
+      "bad.csv: Line 2: in column numerator, “1.114” is read as 1,114, because this file uses “.” as the "
+      "decimal point, but a count is a whole number. If “.” separates thousands in “1.114”, write 1114, or "
+      "save the file with “;” between columns, “,” as the decimal mark and “.” between thousands" },
+    { "BG-CD01,401/KH-UBND,I.2.a.1,2026,1,\"1,5\",\n",
+      "bad.csv: Line 2: in column denominator, “1,5” is not a whole number (this file writes numbers: “,” as "
+      "the decimal mark, “.” between thousands: 1.234,5); the numerator and the denominator of a ratio are "
+      "counts" },
+    { "BK-CD01,206/KH-UBND,I.2.1,2023,12.5,,\n",
+      "bad.csv: Line 2: in column numerator, “12.5” is not a whole number (this file writes numbers: “.” as "
+      "the decimal point, no thousands separator: 1234.5); a count has no fraction" },
+    { "BK-CD01,206/KH-UBND,I.2.1,2023,1.200.000,,\nBG-CD01,401/KH-UBND,I.2.a.1,2026,12.5,20,\n",
+      "bad.csv: The file writes numbers two ways: line 2, column numerator has “1.200.000” (“,” as the decimal "
+      "mark, “.” between thousands), line 3, column numerator has “12.5” (“.” as the decimal point). Write "
+      "every number of the file the same way." },
+    { "BK-CD01,206/KH-UBND,I.2.1,2023,\"1,2,3\",,\n",
+      "bad.csv: Line 2: in column numerator, “1,2,3” is not a number written the way this file writes numbers "
+      "(“,” as the decimal mark, “.” between thousands: 1.234,5)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *file = g_strconcat (values_header, cases[i].rows, NULL);
+      g_autofree char *path = gdnn_test_write_file (fixture, "bad.csv", file, -1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (gdnn_values_import_csv (fixture->store, path, NULL, &error));
+      g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -449,8 +623,17 @@ static const BadCase bad_cases[] = {
     VH GOOD_ROW "BG-CD01,401/KH-UBND,I.2.a.1,2031,10,20,\n", 3, "2031" },
   { "values/comma-decimal", IMPORT_VALUES,
     VH GOOD_ROW "BG-CD01,401/KH-UBND,I.2.a.1,2023,\"1,5\",20,\n", 3, "1,5" },
-  { "values/grouped-thousands", IMPORT_VALUES,
-    VH "BK-CD01,206/KH-UBND,I.2.1,2023,1.200.000,,\n", 2, "1.200.000" },
+  { "values/thousands-or-point", IMPORT_VALUES,
+    VH GOOD_ROW "BK-CD01,206/KH-UBND,I.2.1,2023,1.250,,\n", 3, "1250" },
+  { "values/fraction-of-teachers", IMPORT_VALUES,
+    VH GOOD_ROW "BG-CD01,401/KH-UBND,I.2.a.1,2023,1,\"1,5\",\n", 3, "1,5" },
+  { "values/semicolon-fraction", IMPORT_VALUES,
+    "unit_code;plan;indicator_code;year;numerator;denominator;note\n"
+    "BG-CD01;401/KH-UBND;I.2.a.1;2026;10;20;\n"
+    "BK-CD01;206/KH-UBND;I.2.1;2023;1.250,5;;\n", 3, "1.250,5" },
+  { "values/two-conventions", IMPORT_VALUES,
+    VH "BK-CD01,206/KH-UBND,I.2.1,2023,1.200.000,,\n" GOOD_ROW
+    "BG-CD01,401/KH-UBND,I.2.a.2,2026,0.5,20,\n", 0, "line 4, column numerator has “0.5”" },
   { "values/numerator-over-denominator", IMPORT_VALUES,
     VH GOOD_ROW "BG-CD01,401/KH-UBND,I.2.a.2,2025,100,90,\n", 3, NULL },
   { "values/missing-denominator", IMPORT_VALUES,
@@ -591,8 +774,14 @@ main (int   argc,
               fixture_setup_full, test_values_replace, fixture_teardown);
   g_test_add ("/exchange/csv-import/units/update-keeps-details", Fixture, NULL,
               fixture_setup_full, test_units_update_keeps_details, fixture_teardown);
-  g_test_add ("/exchange/csv-import/values/export-fractions", Fixture, NULL,
-              fixture_setup_full, test_values_export_fractions, fixture_teardown);
+  g_test_add ("/exchange/csv-import/values/export-large", Fixture, NULL,
+              fixture_setup_full, test_values_export_large, fixture_teardown);
+  g_test_add ("/exchange/csv-import/values/dialects", Fixture, NULL,
+              fixture_setup_full, test_values_dialects, fixture_teardown);
+  g_test_add ("/exchange/csv-import/values/dialect-whole-file", Fixture, NULL,
+              fixture_setup_full, test_values_dialect_whole_file, fixture_teardown);
+  g_test_add ("/exchange/csv-import/values/messages", Fixture, NULL,
+              fixture_setup_full, test_values_messages, fixture_teardown);
   g_test_add ("/exchange/csv-import/missing-file", Fixture, NULL,
               fixture_setup_full, test_missing_file, fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

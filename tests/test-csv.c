@@ -493,6 +493,44 @@ test_roundtrip (void)
     g_assert_cmpstrv (g_ptr_array_index (records, i), g_ptr_array_index (rows, i));
 }
 
+/* The header row decides the separator: ";" as a spreadsheet writes it
+ * where "," is the decimal mark, else ","; quoted text does not count. */
+static void
+test_separator (void)
+{
+  static const struct
+  {
+    const char *data;
+    char        separator;
+    const char *second[4];
+  } cases[] = {
+    { GDNN_CSV_UTF8_BOM "\"a\";\"b\";\"c\"\r\n\"x, y\";1.250;\"z;\"\"w\"\"\"\r\n", ';',
+      { "x, y", "1.250", "z;\"w\"", NULL } },
+    { "\n\na;b;c\n1,5;2;3\n", ';', { "1,5", "2", "3", NULL } },
+    { "a,b,c\n\"1;5\",2,3\n", ',', { "1;5", "2", "3", NULL } },
+    { "\"a;b;c\",d\n1,2\n", ',', { "1", "2", NULL } },
+    { "a\n1\n", ',', { "1", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdnnCsvReader) reader = gdnn_csv_reader_new_from_data (cases[i].data, strlen (cases[i].data),
+                                                                         &error);
+      g_auto(GStrv) header = NULL;
+      g_auto(GStrv) fields = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdnn_csv_reader_get_separator (reader), ==, ',');
+      g_assert_cmpint (gdnn_csv_reader_detect_separator (reader), ==, cases[i].separator);
+      g_assert_cmpint (gdnn_csv_reader_get_separator (reader), ==, cases[i].separator);
+      g_assert_true (gdnn_csv_reader_next (reader, &header, &error));
+      g_assert_true (gdnn_csv_reader_next (reader, &fields, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstrv (fields, cases[i].second);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/exchange/csv/from-file", test_from_file);
   g_test_add_func ("/exchange/csv/append-row", test_append_row);
   g_test_add_func ("/exchange/csv/roundtrip", test_roundtrip);
+  g_test_add_func ("/exchange/csv/separator", test_separator);
 
   return g_test_run ();
 }

@@ -226,7 +226,9 @@ static const ParseCase parse_cases[] = {
   { "-5", "10", NULL, FALSE, 0, 0 },                /* negative */
   { "abc", "10", NULL, FALSE, 0, 0 },               /* not a number */
   { "1.5", "10", NULL, FALSE, 0, 0 },               /* '.' groups thousands */
-  { "4,5", "10", NULL, TRUE, 4.5, 10 },             /* decimal comma */
+  { "4,5", "10", NULL, FALSE, 0, 0 },               /* a count of people is whole */
+  { "4", "1,5", NULL, FALSE, 0, 0 },                /* so is the denominator */
+  { "4,0", "10,0", NULL, TRUE, 4, 10 },             /* decimal comma, whole */
 };
 
 static void

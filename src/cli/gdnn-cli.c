@@ -296,10 +296,17 @@ cmd_values (const char  *db_path,
 
   if (g_str_equal (argv[0], "import"))
     {
+      GdnnCsvDialect dialect;
+      g_autofree char *how = NULL;
       guint n = 0;
-      if (!gdnn_values_import_csv (store, argv[1], &n, &error))
+
+      if (!gdnn_values_import_csv_dialect (store, argv[1], &n, &dialect, &error))
         return fail (error);
-      g_print (_("Imported %u values.\n"), n);
+      how = gdnn_csv_dialect_describe (&dialect);
+      /* Translators: %u is a count, %s how the file writes columns and
+       * numbers, e.g. "“;” between columns, “,” as the decimal mark, “.”
+       * between thousands: 1.234,5". */
+      g_print (_("Imported %u values (the file was read with %s).\n"), n, how);
     }
   else
     {

@@ -30,8 +30,9 @@ fail (GError     **error,
  * gdnn_validate_value:
  *
  * Checks a value against the rules of its indicator's measure: no
- * negative counts, a denominator > 0 and a numerator not above it for a
- * ratio, whole đồng for amounts, 0 or 1 for yes/no.
+ * negative counts, whole numbers for a count and both terms of a ratio,
+ * a denominator > 0 and a numerator not above it for a ratio, whole đồng
+ * for amounts, 0 or 1 for yes/no.
  */
 gboolean
 gdnn_validate_value (GdnnMeasure       measure,
@@ -50,6 +51,12 @@ gdnn_validate_value (GdnnMeasure       measure,
   switch (measure)
     {
     case GDNN_MEASURE_RATIO:
+      /* Both terms count people, schools, programmes…: before comparing
+       * them, so that 1114 of "2.146" read as 2,146 is not refused for
+       * the wrong reason. */
+      if ((value->has_numerator && value->numerator != floor (value->numerator)) ||
+          (value->has_denominator && value->denominator != floor (value->denominator)))
+        return fail (error, _("The numerator and the denominator of a ratio are counts: whole numbers."));
       if (value->has_denominator && value->denominator <= 0)
         return fail (error, _("The denominator must be greater than 0."));
       if (value->has_numerator && value->has_denominator && value->numerator > value->denominator)
@@ -62,6 +69,9 @@ gdnn_validate_value (GdnnMeasure       measure,
     case GDNN_MEASURE_AMOUNT:
       if (value->has_denominator)
         return fail (error, _("A count or an amount has no denominator."));
+      if (measure == GDNN_MEASURE_COUNT && value->has_numerator &&
+          value->numerator != floor (value->numerator))
+        return fail (error, _("A count is a whole number."));
       if (measure == GDNN_MEASURE_AMOUNT && value->has_numerator &&
           value->numerator != floor (value->numerator))
         return fail (error, _("Amounts are whole đồng."));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "gdnn-backup.h"
 #include "gdnn-csv.h"
@@ -27,8 +28,9 @@ static const char * const values_header[] = {
 
 typedef struct
 {
-  GdnnCsvReader *reader;
-  guint          n_rows;
+  GdnnCsvReader  *reader;
+  guint           n_rows;
+  GdnnCsvDialect  dialect;
 } CsvImport;
 
 static gboolean
@@ -248,21 +250,243 @@ import_units (GdnnStore  *store,
   return TRUE;
 }
 
+/* How the file writes numbers, for the user. */
+static const char *
+numbers_convention (const GdnnCsvDialect *dialect)
+{
+  if (dialect->decimal_comma)
+    return _("“,” as the decimal mark, “.” between thousands: 1.234,5");
+  return _("“.” as the decimal point, no thousands separator: 1234.5");
+}
+
+/**
+ * gdnn_csv_dialect_describe:
+ * @dialect: a dialect read by gdnn_values_import_csv_dialect ()
+ *
+ * Returns: (transfer full): how the file writes fields and numbers, for
+ *   the user
+ */
+char *
+gdnn_csv_dialect_describe (const GdnnCsvDialect *dialect)
+{
+  g_return_val_if_fail (dialect != NULL, NULL);
+
+  /* Translators: how a CSV file was read; the first %s is "," or ";",
+   * the second how it writes numbers, e.g. "“.” as the decimal point, no
+   * thousands separator: 1234.5". */
+  return g_strdup_printf (_("“%s” between columns, %s"),
+                          dialect->separator == ';' ? ";" : ",", numbers_convention (dialect));
+}
+
+/* How one number of the file is written, as evidence of the file's
+ * convention. */
+typedef enum
+{
+  NUMBER_PLAIN,          /* digits only: either convention */
+  NUMBER_THOUSANDS_OR_POINT, /* "1.250": 1 250 with "." between thousands, else 1,25 */
+  NUMBER_DOT_DECIMAL,    /* "12.5", "0.125": only "." as the decimal point reads it */
+  NUMBER_COMMA_DECIMAL,  /* "1,5", "1.200.000", "1.234,5": only the Vietnamese way reads it */
+} NumberStyle;
+
+static NumberStyle
+number_style (const char *text)
+{
+  const char *dot;
+  gsize before, after;
+
+  if (*text == '-')
+    text++;
+  if (strchr (text, ',') != NULL)
+    return NUMBER_COMMA_DECIMAL;
+  dot = strchr (text, '.');
+  if (dot == NULL)
+    return NUMBER_PLAIN;
+  if (strchr (dot + 1, '.') != NULL)
+    return NUMBER_COMMA_DECIMAL;
+  before = (gsize) (dot - text);
+  after = strlen (dot + 1);
+  if (before >= 1 && before <= 3 && text[0] != '0' && after == 3 &&
+      strspn (text, "0123456789") == before && strspn (dot + 1, "0123456789") == after)
+    return NUMBER_THOUSANDS_OR_POINT;
+  return NUMBER_DOT_DECIMAL;
+}
+
+/* The columns of the values file that hold numbers. */
+#define COLUMN_NUMERATOR   4
+#define COLUMN_DENOMINATOR 5
+
+typedef struct
+{
+  guint  line;
+  GStrv  fields;
+} CsvRow;
+
+static void
+csv_row_free (CsvRow *row)
+{
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+/* Decides from every number in the file whether "," or "." is its decimal
+ * mark: a file that writes "1,5" or "1.200.000" anywhere is Vietnamese, one
+ * that writes "12.5" anywhere is not, one that does both is refused. When
+ * no number tells, the separator does: ";" is what a spreadsheet writes
+ * where "," is the decimal mark. */
 static gboolean
-parse_csv_number (const char  *text,
-                  double      *out,
-                  guint        line,
-                  const char  *column,
-                  GError     **error)
+decide_numbers (GPtrArray       *rows,
+                GdnnCsvDialect  *dialect,
+                GError         **error)
+{
+  const CsvRow *comma_row = NULL;
+  const CsvRow *dot_row = NULL;
+  guint comma_col = 0, dot_col = 0;
+
+  for (guint i = 0; i < rows->len && (comma_row == NULL || dot_row == NULL); i++)
+    {
+      const CsvRow *row = g_ptr_array_index (rows, i);
+
+      for (guint col = COLUMN_NUMERATOR; col <= COLUMN_DENOMINATOR; col++)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (row->fields[col]));
+
+          switch (number_style (text))
+            {
+            case NUMBER_COMMA_DECIMAL:
+              if (comma_row == NULL)
+                comma_row = row, comma_col = col;
+              break;
+            case NUMBER_DOT_DECIMAL:
+              if (dot_row == NULL)
+                dot_row = row, dot_col = col;
+              break;
+            case NUMBER_PLAIN:
+            case NUMBER_THOUSANDS_OR_POINT:
+            default:
+              break;
+            }
+        }
+    }
+
+  if (comma_row != NULL && dot_row != NULL)
+    {
+      g_autofree char *comma_text = g_strstrip (g_strdup (comma_row->fields[comma_col]));
+      g_autofree char *dot_text = g_strstrip (g_strdup (dot_row->fields[dot_col]));
+
+      g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
+                   /* Translators: the file mixes two ways of writing
+                    * numbers; line, column name and text of each. */
+                   _("The file writes numbers two ways: line %u, column %s has “%s” "
+                     "(“,” as the decimal mark, “.” between thousands), line %u, column %s has “%s” "
+                     "(“.” as the decimal point). Write every number of the file the same way."),
+                   comma_row->line, values_header[comma_col], comma_text,
+                   dot_row->line, values_header[dot_col], dot_text);
+      return FALSE;
+    }
+
+  if (comma_row != NULL)
+    dialect->decimal_comma = TRUE;
+  else if (dot_row != NULL)
+    dialect->decimal_comma = FALSE;
+  else
+    dialect->decimal_comma = dialect->separator == ';';
+  return TRUE;
+}
+
+/* Reads the number at @col of @row the way the file writes numbers; a
+ * count (both terms of a ratio, a count, an amount in đồng) must be
+ * whole. Every refusal names the line, the column and the convention. */
+static gboolean
+read_number (const CsvRow          *row,
+             guint                  col,
+             const GdnnCsvDialect  *dialect,
+             GdnnMeasure            measure,
+             double                *out,
+             GError               **error)
+{
+  const char *text = row->fields[col];
+  const char *column = values_header[col];
+  const char *convention = numbers_convention (dialect);
+  gboolean ok;
+
+  if (dialect->decimal_comma)
+    ok = gdnn_parse_number (text, out, NULL);
+  else
+    ok = gdnn_parse_decimal_c (text, out, NULL);
+  if (!ok)
+    {
+      /* Translators: a column name, the text found, then how the file
+       * writes numbers. */
+      g_autofree char *msg = g_strdup_printf (_("in column %s, “%s” is not a number written the way "
+                                                "this file writes numbers (%s)"),
+                                              column, text, convention);
+      return row_error (error, row->line, msg);
+    }
+
+  if (measure == GDNN_MEASURE_BOOLEAN || *out == floor (*out))
+    return TRUE;
+
+  if (!dialect->decimal_comma && number_style (text) == NUMBER_THOUSANDS_OR_POINT)
+    {
+      g_autofree char *as_point = gdnn_format_number_trim (*out, 3);
+      g_autofree char *digits = g_strdelimit (g_strdup (text), ".", '\0');
+      g_autofree char *whole = g_strconcat (digits, text + strlen (digits) + 1, NULL);
+      /* Translators: a column name, the text found (“1.250”), the number
+       * it reads as with “.” as the decimal point (1,25), the same text
+       * again and the number without the point (1250). */
+      g_autofree char *msg = g_strdup_printf (_("in column %s, “%s” is read as %s, because this file uses “.” "
+                                                "as the decimal point, but a count is a whole number. If “.” "
+                                                "separates thousands in “%s”, write %s, or save the file with "
+                                                "“;” between columns, “,” as the decimal mark and “.” between "
+                                                "thousands"),
+                                              column, text, as_point, text, whole);
+      return row_error (error, row->line, msg);
+    }
+
+  {
+    /* Translators: a column name, the text found and how the file writes
+     * numbers. */
+    g_autofree char *msg = g_strdup_printf (measure == GDNN_MEASURE_AMOUNT
+                                            ? _("in column %s, “%s” is not a whole number (this file writes "
+                                                "numbers: %s); amounts are whole đồng")
+                                            : measure == GDNN_MEASURE_RATIO
+                                            ? _("in column %s, “%s” is not a whole number (this file writes "
+                                                "numbers: %s); the numerator and the denominator of a ratio "
+                                                "are counts")
+                                            : _("in column %s, “%s” is not a whole number (this file writes "
+                                                "numbers: %s); a count has no fraction"),
+                                            column, text, convention);
+    return row_error (error, row->line, msg);
+  }
+}
+
+/* Every record after the header, each with the line it starts on. */
+static gboolean
+read_rows (GdnnCsvReader  *reader,
+           guint           n_columns,
+           GPtrArray      *rows,
+           GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  GStrv fields = NULL;
 
-  if (!gdnn_parse_decimal_c (text, out, &local_error))
+  while (gdnn_csv_reader_next (reader, &fields, &local_error))
     {
-      /* Translators: the first %s is a column name, the second the text found. */
-      g_autofree char *msg = g_strdup_printf (_("%s “%s” is not a number (use . as the decimal point)"),
-                                              column, text);
-      return row_error (error, line, msg);
+      CsvRow *row = g_new0 (CsvRow, 1);
+
+      row->line = gdnn_csv_reader_get_line (reader);
+      row->fields = fields;
+      g_ptr_array_add (rows, row);
+      if (g_strv_length (fields) != n_columns)
+        {
+          g_autofree char *msg = g_strdup_printf (_("expected 7 columns, found %u"), g_strv_length (fields));
+          return row_error (error, row->line, msg);
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
   return TRUE;
 }
@@ -275,15 +499,18 @@ import_values (GdnnStore  *store,
 {
   CsvImport *imp = user_data;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) fields = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
 
-  if (!check_header (imp->reader, values_header, error))
+  if (!check_header (imp->reader, values_header, error) ||
+      !read_rows (imp->reader, g_strv_length ((char **) values_header), rows, error) ||
+      !decide_numbers (rows, &imp->dialect, error))
     return FALSE;
 
-  while (gdnn_csv_reader_next (imp->reader, &fields, &local_error))
+  for (guint r = 0; r < rows->len; r++)
     {
-      guint line = gdnn_csv_reader_get_line (imp->reader);
+      const CsvRow *row = g_ptr_array_index (rows, r);
+      GStrv fields = row->fields;
+      guint line = row->line;
       g_autoptr(GdnnUnit) unit = NULL;
       g_autoptr(GdnnPlan) plan = NULL;
       g_autoptr(GdnnIndicator) ind = NULL;
@@ -293,17 +520,12 @@ import_values (GdnnStore  *store,
       char *key;
       gint64 year_value = 0;
 
-      if (g_strv_length (fields) != 7)
-        {
-          g_autofree char *msg = g_strdup_printf (_("expected 7 columns, found %u"), g_strv_length (fields));
-          return row_error (error, line, msg);
-        }
       unit_code = field_or_null (fields[0]);
       plan_number = field_or_null (fields[1]);
       code = field_or_null (fields[2]);
       year = field_or_null (fields[3]);
-      num = field_or_null (fields[4]);
-      den = field_or_null (fields[5]);
+      num = field_or_null (fields[COLUMN_NUMERATOR]);
+      den = field_or_null (fields[COLUMN_DENOMINATOR]);
       note = field_or_null (fields[6]);
 
       if (unit_code == NULL || plan_number == NULL || code == NULL || year == NULL)
@@ -329,9 +551,11 @@ import_values (GdnnStore  *store,
       if (!g_hash_table_add (seen, key))
         return row_error (error, line, _("the same unit, plan, indicator and year appear on an earlier line"));
 
-      if (num != NULL && !parse_csv_number (num, &value->numerator, line, "numerator", error))
+      if (num != NULL &&
+          !read_number (row, COLUMN_NUMERATOR, &imp->dialect, ind->measure, &value->numerator, error))
         return FALSE;
-      if (den != NULL && !parse_csv_number (den, &value->denominator, line, "denominator", error))
+      if (den != NULL &&
+          !read_number (row, COLUMN_DENOMINATOR, &imp->dialect, ind->measure, &value->denominator, error))
         return FALSE;
       value->has_numerator = num != NULL;
       value->has_denominator = den != NULL;
@@ -349,12 +573,6 @@ import_values (GdnnStore  *store,
         return row_error (error, line, row_err->message);
 
       imp->n_rows++;
-      g_clear_pointer (&fields, g_strfreev);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
   return TRUE;
 }
@@ -364,6 +582,7 @@ run_import (GdnnStore      *store,
             const char     *path,
             GdnnStoreFunc   func,
             guint          *n_rows,
+            GdnnCsvDialect *dialect,
             GError        **error)
 {
   g_autoptr(GdnnCsvReader) reader = NULL;
@@ -377,6 +596,7 @@ run_import (GdnnStore      *store,
     return FALSE;
 
   imp.reader = reader;
+  imp.dialect.separator = gdnn_csv_reader_detect_separator (reader);
   if (!gdnn_backup_before (store, GDNN_BACKUP_IMPORT, NULL, error) ||
       !gdnn_store_run_in_transaction (store, func, &imp, error))
     {
@@ -386,6 +606,8 @@ run_import (GdnnStore      *store,
     }
   if (n_rows != NULL)
     *n_rows = imp.n_rows;
+  if (dialect != NULL)
+    *dialect = imp.dialect;
   return TRUE;
 }
 
@@ -395,7 +617,7 @@ gdnn_units_import_csv (GdnnStore   *store,
                        guint       *n_rows,
                        GError     **error)
 {
-  return run_import (store, path, import_units, n_rows, error);
+  return run_import (store, path, import_units, n_rows, NULL, error);
 }
 
 gboolean
@@ -404,7 +626,25 @@ gdnn_values_import_csv (GdnnStore   *store,
                         guint       *n_rows,
                         GError     **error)
 {
-  return run_import (store, path, import_values, n_rows, error);
+  return run_import (store, path, import_values, n_rows, NULL, error);
+}
+
+/**
+ * gdnn_values_import_csv_dialect:
+ * @dialect: (out) (optional): how the file writes fields and numbers
+ *
+ * Like gdnn_values_import_csv (), and says which dialect the file was
+ * read in: the separator from its header row, the decimal mark from all
+ * of its numbers (decide_numbers ()).
+ */
+gboolean
+gdnn_values_import_csv_dialect (GdnnStore       *store,
+                                const char      *path,
+                                guint           *n_rows,
+                                GdnnCsvDialect  *dialect,
+                                GError         **error)
+{
+  return run_import (store, path, import_values, n_rows, dialect, error);
 }
 
 /* The shortest plain decimal (no exponent, '.' as the point) that reads

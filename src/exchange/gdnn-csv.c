@@ -34,6 +34,7 @@ struct _GdnnCsvReader
   gsize   pos;
   guint   line;         /* physical line at pos, 1-based */
   guint   record_line;  /* where the last returned record started */
+  char    separator;    /* ',' or ';' */
   GError *failure;      /* once parsing failed, every call reports it */
 };
 
@@ -90,6 +91,7 @@ reader_new_take (char    *data,
   self->data = data;
   self->len = len;
   self->line = 1;
+  self->separator = ',';
 
   if (len > GDNN_CSV_MAX_INPUT_SIZE)
     {
@@ -329,7 +331,7 @@ read_quoted_field (GdnnCsvReader  *self,
     }
 
   if (self->pos < self->len &&
-      self->data[self->pos] != ',' &&
+      self->data[self->pos] != self->separator &&
       !is_line_break (self->data[self->pos]))
     return fail (self, error, GDNN_CSV_ERROR_PARSE,
                  /* Translators: %u is a line number. */
@@ -348,7 +350,7 @@ read_plain_field (GdnnCsvReader  *self,
   gsize start = self->pos;
 
   while (self->pos < self->len &&
-         self->data[self->pos] != ',' &&
+         self->data[self->pos] != self->separator &&
          !is_line_break (self->data[self->pos]))
     {
       if (self->data[self->pos] == '"')
@@ -429,7 +431,7 @@ gdnn_csv_reader_next (GdnnCsvReader  *self,
 
       g_ptr_array_add (array, g_string_free (g_steal_pointer (&field), FALSE));
 
-      if (self->pos < self->len && self->data[self->pos] == ',')
+      if (self->pos < self->len && self->data[self->pos] == self->separator)
         {
           self->pos++;
           continue;
@@ -445,6 +447,61 @@ gdnn_csv_reader_next (GdnnCsvReader  *self,
   *fields = (GStrv) g_ptr_array_free (g_steal_pointer (&array), FALSE);
 
   return TRUE;
+}
+
+/**
+ * gdnn_csv_reader_detect_separator:
+ * @self: a #GdnnCsvReader that has not read a record yet
+ *
+ * Reads the separator from the first record (the header row): ";" when it
+ * holds more semicolons than commas outside quotes, as spreadsheets write
+ * CSV where "," is the decimal mark (Vietnamese Excel and LibreOffice),
+ * else ",". Later calls to gdnn_csv_reader_next() split on it.
+ *
+ * Returns: the separator, ',' or ';'
+ */
+char
+gdnn_csv_reader_detect_separator (GdnnCsvReader *self)
+{
+  guint commas = 0;
+  guint semicolons = 0;
+  gboolean quoted = FALSE;
+  gsize i;
+
+  g_return_val_if_fail (self != NULL, ',');
+  g_return_val_if_fail (self->record_line == 0, self->separator);
+
+  for (i = self->pos; i < self->len && is_line_break (self->data[i]); i++)
+    ;
+  for (; i < self->len && (quoted || !is_line_break (self->data[i])); i++)
+    {
+      char c = self->data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && c == ',')
+        commas++;
+      else if (!quoted && c == ';')
+        semicolons++;
+    }
+
+  self->separator = semicolons > commas ? ';' : ',';
+  return self->separator;
+}
+
+/**
+ * gdnn_csv_reader_get_separator:
+ * @self: a #GdnnCsvReader
+ *
+ * Returns: the separator records are split on, ',' unless
+ *   gdnn_csv_reader_detect_separator() found ';'
+ */
+char
+gdnn_csv_reader_get_separator (GdnnCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator;
 }
 
 /**

@@ -41,6 +41,8 @@ GdnnCsvReader *gdnn_csv_reader_new_from_file (const char          *path,
 gboolean       gdnn_csv_reader_next          (GdnnCsvReader       *self,
                                               GStrv               *fields,
                                               GError             **error);
+char           gdnn_csv_reader_detect_separator (GdnnCsvReader    *self);
+char           gdnn_csv_reader_get_separator (GdnnCsvReader       *self);
 guint          gdnn_csv_reader_get_line      (GdnnCsvReader       *self);
 void           gdnn_csv_reader_free          (GdnnCsvReader       *self);
 
