@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gdnn-app-util.h"
+#include "gdnn-store.h"
 
 /* @chars average characters of @widget's font, in pixels, plus a cell's
  * padding: widths follow the font size the user chose. */
@@ -48,6 +50,69 @@ gdnn_widget_show_toast (GtkWidget  *widget,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/**
+ * gdnn_error_sentence:
+ *
+ * Returns: (transfer full): @error's message without its final full
+ *   stop, to be put in a sentence of its own ("Chưa in được báo cáo: %s.
+ *   Hãy…")
+ */
+char *
+gdnn_error_sentence (const GError *error)
+{
+  char *text = g_strstrip (g_strdup (error != NULL ? error->message : ""));
+  gsize len = strlen (text);
+
+  while (len > 0 && text[len - 1] == '.')
+    text[--len] = '\0';
+  return text;
+}
+
+/**
+ * gdnn_widget_show_failure:
+ * @widget: a widget in a window, or the window itself
+ * @message: what failed and what to do, plain text
+ *
+ * A failure the user has to read: a toast that stays until it is
+ * dismissed, in the toast overlay @widget is in, or the one of its
+ * window (an AdwApplicationWindow whose content is the overlay, or an
+ * AdwPreferencesWindow).
+ */
+void
+gdnn_widget_show_failure (GtkWidget  *widget,
+                          const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+  GtkWidget *label = gtk_label_new (message);
+
+  /* The whole message is read, on as many lines as it needs: a toast's
+   * own title is one line, cut with "…". */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  adw_toast_set_custom_title (toast, label);
+
+  /* Shown at once, the toast shown before going back in the queue. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (widget) &&
+      ADW_IS_TOAST_OVERLAY (adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget))))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else if (ADW_IS_PREFERENCES_WINDOW (widget))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (widget), toast);
+  else
+    {
+      g_warning ("%s", message);
+      g_object_unref (toast);
+    }
 }
 
 #define TOOLTIP_KEY "gdnn-tooltip"
@@ -160,6 +225,43 @@ gdnn_menu_button_set_menu_later (GtkMenuButton *button,
 }
 
 /**
+ * gdnn_file_chooser_set_start_folder:
+ * @chooser: a file chooser not shown yet
+ *
+ * Starts @chooser in the user's Documents folder, else the home folder
+ * or the desktop, but never in a folder that holds a database this
+ * process has open: GTK's own chooser (shown in this process when no
+ * portal shows it from another) reads the first bytes of every file of
+ * the folder it lists, and an open and close of the database's files
+ * outside SQLite drops SQLite's locks. (The stores' lock file keeps the
+ * data safe even then: see gdnn-store.c.) Without such a folder, the
+ * chooser starts where GTK starts it.
+ */
+void
+gdnn_file_chooser_set_start_folder (GtkFileChooser *chooser)
+{
+  const char *candidates[] = {
+    g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS),
+    g_get_home_dir (),
+    g_get_user_special_dir (G_USER_DIRECTORY_DESKTOP),
+  };
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(GFile) folder = NULL;
+
+      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_DIR) ||
+          gdnn_store_folder_is_in_use (candidates[i]))
+        continue;
+      folder = g_file_new_for_path (candidates[i]);
+      if (gtk_file_chooser_set_current_folder (chooser, folder, NULL))
+        return;
+    }
+}
+
+/**
  * gdnn_save_chooser_new:
  * @widget: the widget asking; the chooser is modal over its window
  * @title: the chooser's title
@@ -168,8 +270,9 @@ gdnn_menu_button_set_menu_later (GtkMenuButton *button,
  * @filter_name: the name of the one filter ("CSV files")
  * @suffix: the filter's file suffix, without the dot ("csv")
  *
- * A modal "save" chooser as every export of the program shows it. Connect
- * to its "response" and gtk_native_dialog_show() it.
+ * A modal "save" chooser as every export of the program shows it, in the
+ * folder gdnn_file_chooser_set_start_folder() picks. Connect to its
+ * "response" and gtk_native_dialog_show() it.
  *
  * Returns: (transfer full): the chooser
  */
@@ -190,6 +293,7 @@ gdnn_save_chooser_new (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
   return chooser;

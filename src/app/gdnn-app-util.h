@@ -19,6 +19,9 @@ void gdnn_column_set_width_chars   (GtkColumnViewColumn *column,
 
 void gdnn_widget_show_toast        (GtkWidget           *widget,
                                     const char          *message);
+void gdnn_widget_show_failure      (GtkWidget           *widget,
+                                    const char          *message);
+char *gdnn_error_sentence          (const GError        *error);
 
 void gdnn_widget_set_tooltip       (GtkWidget           *widget,
                                     const char          *text);
@@ -29,6 +32,7 @@ void gdnn_template_set_tooltips    (GtkWidget           *widget,
 void gdnn_menu_button_set_menu_later (GtkMenuButton     *button,
                                       GMenuModel        *model);
 
+void gdnn_file_chooser_set_start_folder (GtkFileChooser *chooser);
 GtkFileChooserNative *gdnn_save_chooser_new (GtkWidget  *widget,
                                              const char *title,
                                              const char *accept_label,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gdnn-about.h"
+#include "gdnn-app-util.h"
 #include "gdnn-application.h"
 #include "gdnn-background.h"
 #include "gdnn-backup.h"
@@ -213,6 +214,7 @@ open_other_clicked (GtkButton *button,
                                  _("_Open"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_other_file_chosen), window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

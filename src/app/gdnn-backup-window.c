@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-backup.h"
 #include "gdnn-background.h"
 #include "gdnn-backup-window.h"
@@ -61,14 +62,24 @@ gdnn_backup_window_is_busy (GdnnBackupWindow *self)
   return self->busy > 0;
 }
 
+/* A failure, with what to do about it, as a toast that stays until
+ * dismissed. */
+static void show_error (GdnnBackupWindow *self,
+                        const char       *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
 static void
 show_error (GdnnBackupWindow *self,
-            const GError     *error)
+            const char       *format,
+            ...)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *message = NULL;
+  va_list args;
 
-  adw_toast_set_timeout (toast, 0);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  gdnn_widget_show_failure (GTK_WIDGET (self), message);
 }
 
 static char *
@@ -164,7 +175,11 @@ on_restored (GObject      *source,
   set_busy (self, FALSE);
   if (!gdnn_backup_restore_finish (result, &error))
     {
-      show_error (self, error);
+      g_autofree char *cause = gdnn_error_sentence (error);
+
+      /* Translators: %s is the error. */
+      show_error (self, _("The copy was not restored: %s. Try another copy in the list, or make a backup now and "
+                          "try again."), cause);
       reload_list (self);
       return;
     }
@@ -184,7 +199,16 @@ on_restored (GObject      *source,
     gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
     gtk_window_destroy (GTK_WINDOW (self));
     if (gdnn_backup_reopen (keep_app, self->db_path, old, &error) == NULL)
-      g_warning ("Cannot open the restored data file: %s", error->message);
+      {
+        g_autofree char *cause = gdnn_error_sentence (error);
+        /* Translators: %s is the error. */
+        g_autofree char *message = g_strdup_printf (_("The copy was restored, but the data could not be opened "
+                                                      "again: %s. Close the program and start it again; if the "
+                                                      "data still do not open, restore another copy."), cause);
+
+        /* The old window stays when the new one could not be made. */
+        gdnn_widget_show_failure (GTK_WIDGET (old), message);
+      }
   }
 }
 
@@ -343,7 +367,13 @@ on_backed_up (GObject      *source,
   set_busy (self, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (self, error);
+    {
+      g_autofree char *cause = gdnn_error_sentence (error);
+
+      /* Translators: %s is the error. */
+      show_error (self, _("No copy was made: %s. Check that the backup folder shown above exists and has free "
+                          "space, then try again."), cause);
+    }
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("A copy of the data was saved.")));
   reload_list (self);
@@ -369,7 +399,12 @@ retention_changed (GtkSpinButton    *spin,
 
   if (n != gdnn_backup_get_retention (self->store) &&
       !gdnn_backup_set_retention (self->store, n, &error))
-    show_error (self, error);
+    {
+      g_autofree char *cause = gdnn_error_sentence (error);
+
+      /* Translators: %s is the error. */
+      show_error (self, _("The number of copies to keep was not saved: %s. Try again."), cause);
+    }
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -159,33 +159,39 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
-/**
- * gdnn_report_page_create_print_operation:
- *
- * Returns: (transfer full): a print operation of the report as it
- *   stands, on A4 in points, drawing the pages of the PDF renderer
- */
-GtkPrintOperation *
-gdnn_report_page_create_print_operation (GdnnReportPage *self)
+/* Failures of the Report page's background work reach the user as
+ * toasts that stay, each saying what to do. */
+static void
+show_print_failure (GdnnReportPage *self,
+                    const GError   *error)
+{
+  g_autofree char *cause = gdnn_error_sentence (error);
+  /* Translators: %s is the error. */
+  g_autofree char *message = g_strdup_printf (_("The report was not printed: %s. Check the printer and the "
+                                                "report's data, then print again, or export a PDF and print "
+                                                "that."), cause);
+
+  gdnn_widget_show_failure (GTK_WIDGET (self), message);
+}
+
+static GtkPrintOperation *
+create_print_operation (GdnnReportPage  *self,
+                        GError         **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GdnnReportDoc) doc = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *job_name = NULL;
   GtkPaperSize *a4;
   PrintJob *job;
 
-  g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  if (!gdnn_report_page_save (self, &error))
-    g_warning ("The report was not saved before printing: %s", error->message);
+  /* What is printed is what the user typed: not printed unless saved. */
+  if (!gdnn_report_page_save (self, error))
+    return NULL;
 
   /* The printout keeps its own document: edits during a slow print
    * dialog do not change what is printed. */
   job = g_new0 (PrintJob, 1);
-  job->doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today, NULL);
+  job->doc = gdnn_report_doc_build (self->store, self->unit_id, self->plan_id, self->year, &self->today, error);
   if (job->doc == NULL)
     {
       g_free (job);
@@ -211,6 +217,29 @@ gdnn_report_page_create_print_operation (GdnnReportPage *self)
   return g_steal_pointer (&operation);
 }
 
+/**
+ * gdnn_report_page_create_print_operation:
+ *
+ * Returns: (transfer full) (nullable): a print operation of the report as
+ *   it stands, on A4 in points, drawing the pages of the PDF renderer;
+ *   %NULL when the report cannot be saved or built (the page shows a
+ *   toast saying why and what to do)
+ */
+GtkPrintOperation *
+gdnn_report_page_create_print_operation (GdnnReportPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  operation = create_print_operation (self, &error);
+  if (operation == NULL)
+    show_print_failure (self, error);
+  return operation;
+}
+
 static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -224,7 +253,7 @@ on_print_done (GtkPrintOperation       *operation,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        gdnn_report_page_show_error (self, _("The Report Was Not Printed"), error);
+        show_print_failure (self, error);
     }
   g_object_unref (operation);
 }
@@ -246,7 +275,7 @@ print_action (GtkWidget  *widget,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    gdnn_report_page_show_error (self, _("The Report Was Not Printed"), error);
+    show_print_failure (self, error);
 }
 
 typedef enum
@@ -273,7 +302,14 @@ on_export_file_chosen (GdnnReportPage       *self,
       name = g_file_get_basename (file);
       if (!gdnn_report_page_export (self, kind == EXPORT_XLSX ? path : NULL, kind == EXPORT_PDF ? path : NULL,
                                     &error))
-        gdnn_report_page_show_error (self, _("The Report Was Not Exported"), error);
+        {
+          g_autofree char *cause = gdnn_error_sentence (error);
+
+          /* Translators: %s is the error. */
+          message = g_strdup_printf (_("The report was not exported: %s. Choose a folder you can write to, such "
+                                       "as Documents, and export again."), cause);
+          gdnn_widget_show_failure (GTK_WIDGET (self), message);
+        }
       else
         {
           /* Translators: %s is a file name. */
@@ -392,7 +428,14 @@ on_finalise_folder_chosen (GdnnReportPage       *self,
     {
       path = g_file_get_path (folder);
       if (!gdnn_report_page_finalise (self, path, &error))
-        gdnn_report_page_show_error (self, _("The Report Was Not Finalised"), error);
+        {
+          g_autofree char *cause = gdnn_error_sentence (error);
+
+          /* Translators: %s is the error. */
+          message = g_strdup_printf (_("The report was not finalised: %s. Choose a folder you can write to, such "
+                                       "as Documents, and finalise again."), cause);
+          gdnn_widget_show_failure (GTK_WIDGET (self), message);
+        }
       else
         {
           int late = gdnn_schedule_days_late (&self->doc->due, self->state->finalised_at);
@@ -428,6 +471,7 @@ on_finalise_response (AdwMessageDialog *dialog,
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Finalise"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_finalise_folder_chosen), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

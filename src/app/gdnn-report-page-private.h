@@ -77,6 +77,9 @@ struct _GdnnReportPage
   guint                 save_source;
   gboolean              dirty;
   gboolean              loading;
+  gboolean              close_refused;  /* a close was stopped: the text could not be saved */
+  GtkWidget            *close_root;     /* the window whose close-request is watched */
+  gulong                close_handler;
 };
 
 void     gdnn_report_page_show_toast         (GdnnReportPage  *self,

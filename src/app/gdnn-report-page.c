@@ -635,7 +635,12 @@ gdnn_report_page_save (GdnnReportPage  *self,
     return TRUE;
   self->dirty = FALSE;
   if (!gdnn_report_fields_save (self->store, self->unit_id, self->plan_id, self->year, self->fields, error))
-    return FALSE;
+    {
+      /* Still to be saved: the next try, or closing the window, saves it. */
+      self->dirty = TRUE;
+      return FALSE;
+    }
+  self->close_refused = FALSE;
   return gdnn_report_page_rebuild (self, error);
 }
 
@@ -817,6 +822,57 @@ next_page_action (GtkWidget  *widget,
   update_page_label (self);
 }
 
+/* ---- Closing the window --------------------------------------------- */
+
+/* Typed text not saved yet is saved before the window closes. When that
+ * fails the window stays open once, with a toast saying what to do; a
+ * second close goes ahead. */
+static gboolean
+on_close_request (GdnnReportPage *self,
+                  GtkWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *cause = NULL;
+
+  if (!self->dirty || self->store == NULL || self->close_refused ||
+      gdnn_report_page_save (self, &error))
+    return FALSE;
+  self->close_refused = TRUE;
+  cause = gdnn_error_sentence (error);
+  /* Translators: %s is the error. */
+  message = g_strdup_printf (_("The report text could not be saved: %s. Copy what you typed somewhere safe, then "
+                               "close the window again; the text not saved will be lost."), cause);
+  gdnn_widget_show_failure (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+gdnn_report_page_root (GtkWidget *widget)
+{
+  GdnnReportPage *self = GDNN_REPORT_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (gdnn_report_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->close_root = GTK_WIDGET (root);
+      self->close_handler = g_signal_connect_swapped (root, "close-request", G_CALLBACK (on_close_request), self);
+    }
+}
+
+static void
+gdnn_report_page_unroot (GtkWidget *widget)
+{
+  GdnnReportPage *self = GDNN_REPORT_PAGE (widget);
+
+  if (self->close_root != NULL)
+    g_clear_signal_handler (&self->close_handler, self->close_root);
+  self->close_root = NULL;
+  GTK_WIDGET_CLASS (gdnn_report_page_parent_class)->unroot (widget);
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -874,6 +930,8 @@ gdnn_report_page_class_init (GdnnReportPageClass *klass)
 
   object_class->dispose = gdnn_report_page_dispose;
   object_class->finalize = gdnn_report_page_finalize;
+  widget_class->root = gdnn_report_page_root;
+  widget_class->unroot = gdnn_report_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GdnnReportPage, flap);

@@ -394,6 +394,7 @@ choose_files (GdnnReviewPage *self,
                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (self->chooser));
   if (!folder)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();

@@ -534,6 +534,7 @@ on_file_clicked (GdnnUnitSetupWindow *self)
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Attach a Plan from a Template File"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_file_chosen), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -705,6 +705,7 @@ import_template_action (GtkWidget  *widget,
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Import Plan Template"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_template_chosen), self,
                            G_CONNECT_SWAPPED);
