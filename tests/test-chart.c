@@ -646,6 +646,34 @@ test_data_demo (Fixture       *fixture,
   g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_NOT_FOUND);
 }
 
+/* A share of the milestone just below 100% is printed below 100%: 99 999
+ * of 100 000 (I.2.a.1 in 2026, against 2030's 100%) is "99,999%", not
+ * "100%". */
+static void
+test_data_percent_agrees (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnUnit) unit = NULL;
+  g_autoptr(GdnnPlan) plan = NULL;
+  g_autoptr(GdnnPlanChart) bars = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gdnn_demo_populate (fixture->store, 2026, &error));
+  g_assert_no_error (error);
+  unit = gdnn_test_find_unit (fixture->store, "BG-CD01");
+  plan = gdnn_test_find_plan (fixture->store, "401/KH-UBND");
+  gdnn_test_exec (fixture->store,
+                  "UPDATE value SET numerator = 99999, denominator = 100000 WHERE year = 2026 "
+                  "AND unit_id = (SELECT id FROM unit WHERE code = 'BG-CD01') AND indicator_id = "
+                  "(SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id "
+                  "WHERE p.number = '401/KH-UBND' AND i.code = 'I.2.a.1');");
+  bars = gdnn_chart_data_plan (fixture->store, unit->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  text = gdnn_plan_chart_describe (bars);
+  gdnn_test_assert_contains (text, "I.2.a.1: 99,999%, đạt 99,999% mục tiêu năm 2030 (100%), đúng tiến độ;");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +686,8 @@ main (int   argc,
   g_test_add_func ("/render/chart/tasks", test_tasks);
   g_test_add_func ("/render/chart/pdf", test_pdf);
   g_test_add ("/render/chart-data/demo", Fixture, NULL, fixture_setup, test_data_demo, fixture_teardown);
+  g_test_add ("/render/chart-data/percent-agrees", Fixture, NULL, fixture_setup, test_data_percent_agrees,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gdnn-demo.h"
+#include "gdnn-report-chart.h"
 #include "gdnn-report-doc.h"
 #include "gdnn-test-utils.h"
 
@@ -259,6 +260,16 @@ test_printed_agrees (Fixture       *fixture,
       g_assert_cmpstr (expected, ==, cases[i].expected);
       g_assert_cmpstr (target, ==, "100%");
       g_assert_cmpstr (of_target, ==, cases[i].of_target);
+      /* The report's chart prints the share of the milestone the same way. */
+      {
+        GdnnPlanChart *chart = gdnn_report_chart_new (doc);
+        g_autofree char *described = gdnn_plan_chart_describe (chart);
+        g_autofree char *item = g_strdup_printf ("I.2.a.1: %s, đạt %s mục tiêu năm 2030 (100%%)",
+                                                 cases[i].value, cases[i].of_target);
+
+        gdnn_test_assert_contains (described, item);
+        gdnn_plan_chart_unref (chart);
+      }
       if (cases[i].a == GDNN_REPORT_ASSESSMENT_NOT_MET)
         gdnn_test_assert_contains (doc->difficulties,
                                    "\n- Chỉ tiêu I.2.a.1: đạt 59,96%, mức cần đạt 60% (mục tiêu năm 2030: 100%); "

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gdnn-chart-data.h"
+#include "gdnn-text.h"
 #include "gdnn-track.h"
 
 /* Everything the charts of a unit's plan are made of, read once. */
@@ -281,6 +282,17 @@ last_milestone (const GdnnIndicator *ind,
   return TRUE;
 }
 
+/* The digits that print @pct on the side of 100 given by @order, how the
+ * value compares with its milestone (better: 1). */
+static int
+percent_decimals (double pct,
+                  int    order)
+{
+  int decimals = gdnn_number_decimals_for (pct, 100, order, 1);
+
+  return decimals >= 0 ? decimals : GDNN_MAX_DECIMALS;
+}
+
 /**
  * gdnn_chart_data_plan:
  *
@@ -345,6 +357,9 @@ gdnn_chart_data_plan (GdnnStore  *store,
                                          pct);
           bar->target_year = track.target_year;
           bar->target_value = track.target_value;
+          bar->percent_decimals = percent_decimals (pct, decrease ? -gdnn_number_compare (value, track.target_value)
+                                                                   : gdnn_number_compare (value, track.target_value));
+          bar->decimals = gdnn_number_decimals (value, &track.target_value, 1, is_percent (ind) ? 1 : 0);
         }
       bar->value = value;
       bar->is_percent = is_percent (ind);

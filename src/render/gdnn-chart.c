@@ -262,6 +262,8 @@ gdnn_plan_chart_add_bar (GdnnPlanChart     *chart,
   bar->name = g_strdup (name);
   bar->state = state;
   bar->percent = percent;
+  bar->percent_decimals = 1;
+  bar->decimals = -1;
   bar->is_percent = TRUE;
   g_ptr_array_add (chart->bars, bar);
   return bar;
@@ -291,19 +293,33 @@ DEFINE_BOXED (GdnnTaskChart, gdnn_task_chart)
 
 /* ---------------------------------------------------------- formatting */
 
+/* @decimals: the digits a bar's value and target need (at most), or -1
+ * for one digit where the value has a fraction. */
+static char *
+format_measure_digits (double      value,
+                       gboolean    is_percent,
+                       const char *unit_label,
+                       int         decimals)
+{
+  g_autofree char *number = NULL;
+
+  if (is_percent)
+    return gdnn_format_percent (value, decimals >= 0 ? decimals : 1);
+  if (decimals >= 0)
+    number = gdnn_format_number_trim (value, decimals);
+  else
+    number = gdnn_format_number (value, fabs (value - round (value)) < 1e-9 ? 0 : 1);
+  if (unit_label == NULL || unit_label[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strconcat (number, " ", unit_label, NULL);
+}
+
 static char *
 format_measure (double      value,
                 gboolean    is_percent,
                 const char *unit_label)
 {
-  g_autofree char *number = NULL;
-
-  if (is_percent)
-    return gdnn_format_percent (value, 1);
-  number = gdnn_format_number (value, fabs (value - round (value)) < 1e-9 ? 0 : 1);
-  if (unit_label == NULL || unit_label[0] == '\0')
-    return g_steal_pointer (&number);
-  return g_strconcat (number, " ", unit_label, NULL);
+  return format_measure_digits (value, is_percent, unit_label, -1);
 }
 
 static char *
@@ -1348,7 +1364,7 @@ plan_texts_init (PlanTexts           *t,
         case GDNN_CHART_BAR_BEHIND:
         case GDNN_CHART_BAR_ON_TRACK:
         default:
-          g_ptr_array_add (t->values, gdnn_format_percent (bar->percent, 1));
+          g_ptr_array_add (t->values, gdnn_format_percent (bar->percent, bar->percent_decimals));
           t->lengths[i] = MAX (bar->percent, 0);
           max = MAX (max, bar->percent);
           break;
@@ -1451,14 +1467,16 @@ gdnn_plan_chart_describe (const GdnnPlanChart *chart)
         g_string_append (out, NO_VALUE_TEXT);
       else
         {
-          g_autofree char *value = format_measure (bar->value, bar->is_percent, bar->unit_label);
+          g_autofree char *value = format_measure_digits (bar->value, bar->is_percent, bar->unit_label,
+                                                          bar->decimals);
 
           if (bar->state == GDNN_CHART_BAR_NO_TARGET)
             g_string_append_printf (out, "%s, %s", value, NO_TARGET_TEXT);
           else
             {
-              g_autofree char *pct = gdnn_format_percent (bar->percent, 1);
-              g_autofree char *target = format_measure (bar->target_value, bar->is_percent, bar->unit_label);
+              g_autofree char *pct = gdnn_format_percent (bar->percent, bar->percent_decimals);
+              g_autofree char *target = format_measure_digits (bar->target_value, bar->is_percent,
+                                                               bar->unit_label, bar->decimals);
 
               g_string_append_printf (out, "%s, đạt %s mục tiêu năm %d (%s), %s", value, pct,
                                       bar->target_year, target,

@@ -100,6 +100,10 @@ typedef struct
   GdnnChartBarState  state;
   double             value;         /* the unit's value; meaningful unless NO_VALUE */
   double             percent;       /* of the target; meaningful for BEHIND and ON_TRACK */
+  int                percent_decimals; /* digits that print percent on the side of 100 the
+                                        * value is of its target (1 unless set) */
+  int                decimals;      /* digits that print value and target_value in the order
+                                     * the state says; -1 (the default): one where needed */
   int                target_year;
   double             target_value;
   char              *unit_label;

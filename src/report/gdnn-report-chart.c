@@ -42,6 +42,8 @@ gdnn_report_chart_new (const GdnnReportDoc *doc)
                                          ind->percent_of_target);
           bar->target_year = ind->target_year;
           bar->target_value = ind->target_value;
+          bar->percent_decimals = ind->percent_decimals;
+          bar->decimals = ind->decimals;
         }
       bar->value = ind->value;
       bar->is_percent = ind->measure == GDNN_MEASURE_RATIO;
