@@ -237,7 +237,7 @@ for row in ws.iter_rows():
         print("|".join(f"{c.value}:{c.number_format}" for c in cells[8:12]))
 PY
 )
-[ "$out" = '=IF(H7>0,G7/H7,""):0.00%|0.6:0%|0.5996:0%|Chưa đạt:General' ]; ok $? "the XLSX shows the value with 0.00% beside 60% and Chưa đạt ($out)"
+[ "$out" = '=IF(H7>0,G7/H7,""):0.00%|0.6:0%|0.5996:0.00%|Chưa đạt:General' ]; ok $? "the XLSX shows the value and its share of the target with 0.00% beside 60% and Chưa đạt ($out)"
 out=$(/usr/bin/python3 - "$TMP/pct.xlsx" <<'PY'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Báo cáo"]

@@ -232,8 +232,8 @@ test_printed_agrees (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   struct { const char *num, *den; GdnnReportAssessment a; const char *value, *expected, *of_target; } cases[] = {
-    { "1499", "2500", GDNN_REPORT_ASSESSMENT_NOT_MET, "59,96%", "60%", "60%" },
-    { "1501", "2500", GDNN_REPORT_ASSESSMENT_MET, "60,04%", "60%", "60%" },
+    { "1499", "2500", GDNN_REPORT_ASSESSMENT_NOT_MET, "59,96%", "60%", "59,96%" },
+    { "1501", "2500", GDNN_REPORT_ASSESSMENT_MET, "60,04%", "60%", "60,04%" },
     { "1500", "2500", GDNN_REPORT_ASSESSMENT_MET, "60%", "60%", "60%" },
     { "99999", "100000", GDNN_REPORT_ASSESSMENT_MET, "99,999%", "60%", "99,999%" },
     { "2500", "2500", GDNN_REPORT_ASSESSMENT_MET, "100%", "60%", "100%" },

@@ -43,7 +43,8 @@ gdnn_value_measure (const GdnnIndicator *indicator,
 
 /* The value as a percentage of its milestone, printed on the same side of
  * 100 as the value is of the milestone: 59,999 of 60 is "99,998%", never
- * "100%". */
+ * "100%"; and with at least the value's digits, so that 59,96% of a
+ * 100% milestone is "59,96%" of it, not "60%". */
 static void
 set_percent_of_target (GdnnTrack *track,
                        double     value)
@@ -65,7 +66,7 @@ set_percent_of_target (GdnnTrack *track,
       decimals = GDNN_MAX_DECIMALS;
       track->percent_of_target = 100.0 + order * 1e-6;
     }
-  track->percent_decimals = decimals;
+  track->percent_decimals = MAX (decimals, track->decimals);
 }
 
 /**
