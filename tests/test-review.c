@@ -760,7 +760,7 @@ test_checks (Fixture       *fixture,
     set_ratio (sub, "I.2.a.1", 28, 40, "Có giải trình");
     set_ratio (sub, "I.2.a.2", 45, 40, NULL);           /* above 100 % */
     set_ratio (sub, "I.2.b.1", 5, 0, NULL);             /* zero denominator */
-    set_ratio (sub, "I.2.c.1", 10, 40, NULL);           /* 25 %, behind (60 %), no note */
+    set_ratio (sub, "I.2.c.1", 1499, 2500, NULL);       /* 59,96 %, behind (60 %), no note */
     set_ratio (sub, "I.2.d.2", 10, 40, "Thiếu kinh phí đầu tư hạ tầng");   /* behind, explained */
     find_submitted (sub, "I.2.d.3")->has_numerator = FALSE;                /* no value */
     g_ptr_array_remove_index (sub->values, sub->values->len - 1);         /* I.2.d.5 left out */
@@ -781,6 +781,14 @@ test_checks (Fixture       *fixture,
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_ZERO_DENOMINATOR, NULL), ==, 1);
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_BEHIND_NO_NOTE, "I.2.c.1"), ==, 1);
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_BEHIND_NO_NOTE, NULL), ==, 1);
+    /* Printed with the digits that keep it below the level it misses. */
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const GdnnReviewProblem *p = g_ptr_array_index (problems, i);
+        if (p->kind == GDNN_PROBLEM_BEHIND_NO_NOTE)
+          g_assert_cmpstr (p->message, ==, "Chỉ tiêu I.2.c.1 đạt 59,96%, thấp hơn mức cần đạt theo lộ trình "
+                                           "năm 2026 (60%) nhưng chưa có giải trình.");
+      }
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_MISSING_VALUE, "I.2.d.3"), ==, 1);
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_MISSING_VALUE, "I.2.d.5"), ==, 1);
     g_assert_cmpuint (count_kind (problems, GDNN_PROBLEM_MISSING_VALUE, NULL), ==, 2);

@@ -249,6 +249,20 @@ format_measure (GdnnMeasure measure,
   return gdnn_format_number (value, value == floor (value) ? 0 : 2);
 }
 
+/* A value or the level it is tracked against, as the return letter prints
+ * it, with the digits that keep them in the order of the track's state. */
+static char *
+format_tracked (GdnnMeasure      measure,
+                const GdnnTrack *track,
+                double           value)
+{
+  g_autofree char *number = gdnn_track_format (track, measure, value);
+
+  if (measure == GDNN_MEASURE_AMOUNT)
+    return g_strconcat (number, " đồng", NULL);
+  return g_steal_pointer (&number);
+}
+
 /* Runs a one-row query: TRUE with the row ready, FALSE (and @error set on
  * a failure) when there is none. The caller resets @stmt. */
 static gboolean
@@ -755,11 +769,13 @@ store_values (GdnnStore  *store,
       if (gdnn_value_row_needs_note (row))
         {
           GdnnTrack track;
-          g_autofree char *now = format_measure (ind->measure, measure);
+          g_autofree char *now = NULL;
           g_autofree char *expected = NULL;
 
+          /* With the digits the track needs: 59,96% is not "60%" below 60%. */
           gdnn_track_compute (ind, data->plan->baseline_year, baseline, sub->year, measure, &track);
-          expected = format_measure (ind->measure, track.expected);
+          now = format_tracked (ind->measure, &track, measure);
+          expected = format_tracked (ind->measure, &track, track.expected);
           add_problem (data, GDNN_PROBLEM_BEHIND_NO_NOTE, sv->code,
                        "Chỉ tiêu %s đạt %s, thấp hơn mức cần đạt theo lộ trình năm %d (%s) "
                        "nhưng chưa có giải trình.",
