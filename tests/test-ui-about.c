@@ -113,6 +113,17 @@ test_app_about_help_preferences (void)
   gtk_window_close (help);
   gdnn_ui_iterate (100);
 
+  /* The application's icon is an SVG: without gdk-pixbuf's SVG loader
+   * (librsvg2-common, which ./dev installs) GTK shows "image missing". */
+  {
+    g_autofree char *svg = g_build_filename (g_getenv ("GDNN_SOURCE_ROOT"), "data", "icons", "hicolor",
+                                             "scalable", "apps", "vn.gdnn.Report.svg", NULL);
+    g_autoptr(GdkTexture) icon = gdk_texture_new_from_filename (svg, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (icon), >, 0);
+  }
+
   /* About: version, icon, licence, credits. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   gdnn_ui_iterate (300);
