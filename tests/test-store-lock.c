@@ -289,6 +289,54 @@ test_last_store_folds_wal (void)
   gdnn_test_remove_tree (dir);
 }
 
+/* The files nothing may be saved over: an open database (by any path),
+ * its -wal, -shm and -journal files and its lock file. */
+static void
+test_database_files (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "gdnn.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, ".", "gdnn.db", NULL);
+  g_autofree char *lock = gdnn_store_lock_path (path);
+  g_autofree char *report = g_build_filename (dir, "gdnn.xlsx", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gdnn_store_is_database_file (path));
+  store = open_store (path);
+  g_assert_true (gdnn_store_is_database_file (path));
+  g_assert_true (gdnn_store_is_database_file (other_path));
+  g_assert_true (gdnn_store_is_database_file (lock));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      g_assert_true (gdnn_store_is_database_file (companion));
+    }
+  g_assert_false (gdnn_store_is_database_file (report));
+  g_assert_false (gdnn_store_is_database_file (copy));
+
+  /* A backup is never renamed over the data file or its WAL. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    guint64 inode = file_inode (wal);
+
+    g_assert_false (gdnn_store_backup (store, wal, &error));
+    g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (file_inode (wal), ==, inode);
+    g_assert_false (gdnn_store_backup (store, other_path, &error));
+    g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  g_clear_object (&store);
+  g_assert_false (gdnn_store_is_database_file (path));
+  g_assert_false (gdnn_store_is_database_file (lock));
+  gdnn_test_remove_tree (dir);
+}
+
 static gpointer
 release_later (gpointer data)
 {
@@ -343,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/core/store/lock/second-store-keeps-locks", test_second_store_keeps_locks);
   g_test_add_func ("/core/store/lock/last-store-folds-wal", test_last_store_folds_wal);
   g_test_add_func ("/core/store/lock/open-waits-for-closing", test_open_waits_for_closing);
+  g_test_add_func ("/core/store/lock/database-files", test_database_files);
 
   return g_test_run ();
 }

@@ -15,7 +15,7 @@
  * values: both see the same data, the integrity check passes and the
  * window's -wal and -shm files are never removed under it. The choosers
  * start in the Documents folder, and never in a folder holding an open
- * database. */
+ * database; an export is never saved over the database. */
 
 #include "config.h"
 
@@ -412,6 +412,109 @@ test_chooser_start_folder (void)
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
+/* Runs the main loop until a window of @type shows, at most 10 s. */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = find_toplevel (type)) == NULL && g_get_monotonic_time () < end)
+    gdnn_ui_iterate (50);
+  return found;
+}
+
+/* Runs the main loop until a message dialog with @heading shows, at most
+ * 10 s. */
+static AdwMessageDialog *
+wait_for_message (const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      AdwMessageDialog *found = NULL;
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+          found = l->data;
+      g_list_free (toplevels);
+      if (found != NULL)
+        return found;
+      gdnn_ui_iterate (50);
+    }
+  return NULL;
+}
+
+/* Saving the export over the database, after GTK's "Replace?", is refused
+ * with a message, and the chooser comes back; the database is untouched. */
+static void
+test_chooser_refuses_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GdnnStore) store = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GFile) db_folder = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *refusal;
+  GtkWindow *replace;
+  GdnnReportPage *page;
+  GtkFileChooser *chooser;
+  GdnnWindow *window;
+  guint64 db_inode;
+
+  store = gdnn_ui_open_demo_store (&dir);
+  db_path = g_strdup (gdnn_store_get_path (store));
+  db_inode = file_inode (db_path);
+  db_folder = g_file_new_for_path (dir);
+  app = adw_application_new ("vn.gdnn.Report.TestDbLockRefuse", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = gdnn_window_new (app, store);
+  page = open_report_page (window);
+
+  chooser = open_export_chooser (page);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, db_folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, "gdnn.db");
+  gdnn_ui_iterate (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* GTK asks whether to replace the file; the user says yes. */
+  replace = wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (replace);
+  gtk_dialog_response (GTK_DIALOG (replace), GTK_RESPONSE_ACCEPT);
+
+  refusal = wait_for_message (g_dgettext (GETTEXT_PACKAGE, "Choose Another File"));
+  g_assert_nonnull (refusal);
+  {
+    g_autofree char *body = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE,
+                                                         "“%s” is the program's data file or one of the files kept "
+                                                         "beside it while it is open: saving over it would destroy "
+                                                         "the data. Choose another name or folder."), "gdnn.db");
+    g_assert_cmpstr (adw_message_dialog_get_body (refusal), ==, body);
+  }
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  gdnn_ui_save_png (GTK_WIDGET (refusal), "dblock-03-refused.png");
+  adw_message_dialog_response (refusal, "close");
+
+  /* The same chooser again, to pick another name. */
+  chooser = GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  cancel_chooser (chooser);
+
+  g_assert_cmpuint (file_inode (db_path), ==, db_inode);
+  {
+    g_autofree char *ok = gdnn_test_query_text (store, "PRAGMA integrity_check;");
+    g_autofree char *out = run_cli (db_path, "check", NULL);
+    g_assert_cmpstr (ok, ==, "ok");
+  }
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +544,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/dblock/chooser-on-database-folder", test_chooser_on_database_folder);
   g_test_add_func ("/ui/dblock/chooser-start-folder", test_chooser_start_folder);
+  g_test_add_func ("/ui/dblock/chooser-refuses-database", test_chooser_refuses_database);
 
   status = g_test_run ();
   gdnn_test_remove_tree (test_root);

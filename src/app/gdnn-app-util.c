@@ -261,6 +261,47 @@ gdnn_file_chooser_set_start_folder (GtkFileChooser *chooser)
     }
 }
 
+static void
+on_refusal_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkNativeDialog  *chooser)
+{
+  gtk_native_dialog_show (chooser);
+}
+
+/* A save chooser's answer naming the database (or a file SQLite keeps
+ * beside it) never reaches the export: the user is told and picks again
+ * in the same chooser. */
+static void
+refuse_database_file (GtkNativeDialog *chooser,
+                      int              response,
+                      gpointer         user_data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  const char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_peek_path (file) : NULL;
+  if (path == NULL || !gdnn_store_is_database_file (path))
+    return;
+
+  g_signal_stop_emission_by_name (chooser, "response");
+  name = g_filename_display_basename (path);
+  /* Translators: %s is a file name. */
+  body = g_strdup_printf (_("“%s” is the program's data file or one of the files kept beside it while it is "
+                            "open: saving over it would destroy the data. Choose another name or folder."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_native_dialog_get_transient_for (chooser),
+                                                       _("Choose Another File"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refusal_response), chooser, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * gdnn_save_chooser_new:
  * @widget: the widget asking; the chooser is modal over its window
@@ -271,8 +312,9 @@ gdnn_file_chooser_set_start_folder (GtkFileChooser *chooser)
  * @suffix: the filter's file suffix, without the dot ("csv")
  *
  * A modal "save" chooser as every export of the program shows it, in the
- * folder gdnn_file_chooser_set_start_folder() picks. Connect to its
- * "response" and gtk_native_dialog_show() it.
+ * folder gdnn_file_chooser_set_start_folder() picks; it refuses the
+ * database and the files beside it. Connect to its "response" and
+ * gtk_native_dialog_show() it.
  *
  * Returns: (transfer full): the chooser
  */
@@ -296,6 +338,8 @@ gdnn_save_chooser_new (GtkWidget  *widget,
   gdnn_file_chooser_set_start_folder (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  /* Before the caller's own handler. */
+  g_signal_connect (chooser, "response", G_CALLBACK (refuse_database_file), NULL);
   return chooser;
 }
 

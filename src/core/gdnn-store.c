@@ -40,7 +40,8 @@ struct _GdnnStore
   guint       depth;        /* nesting of gdnn_store_begin() */
   gboolean    ready;        /* opened and validated: ours to write */
   int         lock_fd;      /* the shared lock on the lock file, or -1 */
-  char       *folder_key;   /* the folder's entry in open_folders, or NULL */
+  char       *file_key;     /* the file's entry in open_files, or NULL */
+  char       *folder_key;   /* its folder's entry in open_files, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnStore, gdnn_store, G_TYPE_OBJECT)
@@ -196,57 +197,82 @@ keep_wal_on_close (sqlite3 *db)
   sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 }
 
-/* The folders of the databases this process has open, for the choosers
- * that must not start there (gdnn_store_folder_is_in_use()). */
-G_LOCK_DEFINE_STATIC (open_folders);
-static GHashTable *open_folders;   /* folder_key () → number of stores */
+/* The databases this process has open and their folders: file choosers
+ * must not start in those folders (gdnn_store_folder_is_in_use()) and
+ * nothing may be saved over those files (gdnn_store_is_database_file()). */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;   /* file_key () of a database or its folder → number of stores */
 
+/* What tells a file or folder apart whatever the path that names it. */
 static char *
-folder_key (const char *folder)
+file_key (const char *path)
 {
 #ifdef G_OS_UNIX
   GStatBuf st;
 
-  if (g_stat (folder, &st) != 0)
+  if (g_stat (path, &st) != 0)
     return NULL;
   return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
 #else
-  g_autofree char *canonical = g_canonicalize_filename (folder, NULL);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
 
   return g_utf8_casefold (canonical, -1);
 #endif
 }
 
+/* Call with open_files locked. */
 static void
-register_folder (GdnnStore *self)
-{
-  g_autofree char *folder = g_path_get_dirname (self->path);
-
-  self->folder_key = folder_key (folder);
-  if (self->folder_key == NULL)
-    return;
-  G_LOCK (open_folders);
-  if (open_folders == NULL)
-    open_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_insert (open_folders, g_strdup (self->folder_key),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_folders, self->folder_key)) + 1));
-  G_UNLOCK (open_folders);
-}
-
-static void
-unregister_folder (GdnnStore *self)
+add_open_key (const char *key,
+              int         delta)
 {
   guint n;
 
-  if (self->folder_key == NULL)
+  if (key == NULL)
     return;
-  G_LOCK (open_folders);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_folders, self->folder_key));
-  if (n > 1)
-    g_hash_table_insert (open_folders, g_strdup (self->folder_key), GUINT_TO_POINTER (n - 1));
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key));
+  if (delta > 0 || n > 1)
+    g_hash_table_insert (open_files, g_strdup (key), GUINT_TO_POINTER (delta > 0 ? n + 1 : n - 1));
   else
-    g_hash_table_remove (open_folders, self->folder_key);
-  G_UNLOCK (open_folders);
+    g_hash_table_remove (open_files, key);
+}
+
+static gboolean
+is_open_key (const char *path)
+{
+  g_autofree char *key = file_key (path);
+  gboolean found;
+
+  if (key == NULL)
+    return FALSE;
+  G_LOCK (open_files);
+  found = open_files != NULL && g_hash_table_contains (open_files, key);
+  G_UNLOCK (open_files);
+  return found;
+}
+
+static void
+register_open (GdnnStore *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  self->file_key = file_key (self->path);
+  self->folder_key = file_key (folder);
+  G_LOCK (open_files);
+  add_open_key (self->file_key, 1);
+  add_open_key (self->folder_key, 1);
+  G_UNLOCK (open_files);
+}
+
+static void
+unregister_open (GdnnStore *self)
+{
+  G_LOCK (open_files);
+  add_open_key (self->file_key, -1);
+  add_open_key (self->folder_key, -1);
+  G_UNLOCK (open_files);
+  g_clear_pointer (&self->file_key, g_free);
   g_clear_pointer (&self->folder_key, g_free);
 }
 
@@ -261,18 +287,51 @@ unregister_folder (GdnnStore *self)
 gboolean
 gdnn_store_folder_is_in_use (const char *folder)
 {
-  g_autofree char *key = NULL;
-  gboolean found;
-
   g_return_val_if_fail (folder != NULL, FALSE);
 
-  key = folder_key (folder);
-  if (key == NULL)
-    return FALSE;
-  G_LOCK (open_folders);
-  found = open_folders != NULL && g_hash_table_contains (open_folders, key);
-  G_UNLOCK (open_folders);
-  return found;
+  return is_open_key (folder);
+}
+
+/**
+ * gdnn_store_is_database_file:
+ * @path: a file, which may not exist
+ *
+ * Returns: whether @path is a database a store of this process has open
+ *   (by whatever path), or one of the files beside it: its -wal, -shm or
+ *   -journal file or its lock file. Saving anything there would destroy
+ *   the data.
+ */
+gboolean
+gdnn_store_is_database_file (const char *path)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_open_key (path))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i]))
+      {
+        g_autofree char *db = g_strndup (path, strlen (path) - strlen (suffixes[i]));
+        if (is_open_key (db))
+          return TRUE;
+      }
+
+  /* ".NAME.lock": gdnn_store_lock_path () */
+  base = g_path_get_basename (path);
+  len = strlen (base);
+  if (len > strlen ("..lock") && base[0] == '.' && g_str_has_suffix (base, ".lock"))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *name = g_strndup (base + 1, len - strlen ("..lock"));
+      g_autofree char *db = g_build_filename (dir, name, NULL);
+
+      return is_open_key (db);
+    }
+  return FALSE;
 }
 
 static void
@@ -294,7 +353,7 @@ gdnn_store_finalize (GObject *object)
       self->db = NULL;
     }
   release_lock (&self->lock_fd);
-  unregister_folder (self);
+  unregister_open (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->user, g_free);
 
@@ -952,7 +1011,7 @@ open_internal (const char          *path,
   if (!gdnn_store_migrate (self->db, version, target_version, error))
     return NULL;
 
-  register_folder (self);
+  register_open (self);
   return g_steal_pointer (&self);
 }
 
@@ -1012,7 +1071,7 @@ gdnn_store_open_reader (const char  *path,
       return NULL;
     }
   self->ready = TRUE;
-  register_folder (self);
+  register_open (self);
   return g_steal_pointer (&self);
 }
 
@@ -1194,7 +1253,8 @@ gdnn_store_backup (GdnnStore   *self,
   g_return_val_if_fail (GDNN_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  if (g_strcmp0 (dest_path, self->path) == 0)
+  /* Renamed over the data file (or its WAL), it would replace the data. */
+  if (g_strcmp0 (dest_path, self->path) == 0 || gdnn_store_is_database_file (dest_path))
     {
       g_set_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
                    _("The backup file must be different from the data file."));

@@ -78,6 +78,7 @@ gint64      gdnn_store_get_last_change     (GdnnStore           *self);
 gint64      gdnn_store_count_rows          (GdnnStore           *self,
                                             const char          *table);
 gboolean    gdnn_store_folder_is_in_use    (const char          *folder);
+gboolean    gdnn_store_is_database_file    (const char          *path);
 char       *gdnn_store_get_meta            (GdnnStore           *self,
                                             const char          *key);
 gboolean    gdnn_store_set_meta            (GdnnStore           *self,
