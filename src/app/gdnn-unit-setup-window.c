@@ -75,6 +75,8 @@ struct _GdnnUnitSetupWindow
   GPtrArray            *rows;          /* rows added to the groups, to remove them */
   GtkFileChooserNative *chooser;
   gint64                editing_task;
+  guint                 parent_selected;  /* the office chosen before "New office…" */
+  gboolean              filling_offices;
 };
 
 G_DEFINE_FINAL_TYPE (GdnnUnitSetupWindow, gdnn_unit_setup_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -255,8 +257,120 @@ fill_offices (GdnnUnitSetupWindow *self)
       g_object_set_data_full (G_OBJECT (row), "gdnn-name", g_strdup (office->name), g_free);
       gtk_list_box_append (self->governing_list, row);
     }
+  if (self->offices->len == 0)
+    {
+      /* Not a dead end: say what to do instead of an empty list. */
+      GtkWidget *hint = gtk_label_new (_("No unit yet. Type the body's name in the field, or create the office "
+                                         "with “Reports to” → “New office…”."));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hint);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->governing_list, row);
+    }
+  /* The last choice creates the office on the spot (on_parent_selected). */
+  gtk_string_list_append (names, _("New office…"));
+  self->filling_offices = TRUE;
   adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->parent_row, selected);
+  self->parent_selected = selected;
+  self->filling_offices = FALSE;
+}
+
+static void
+on_new_office_response (GdnnUnitSetupWindow *self,
+                        const char          *response,
+                        AdwMessageDialog    *dialog)
+{
+  AdwEntryRow *name_row = g_object_get_data (G_OBJECT (dialog), "gdnn-name-row");
+  AdwEntryRow *code_row = g_object_get_data (G_OBJECT (dialog), "gdnn-code-row");
+  g_autoptr(GdnnUnit) office = gdnn_unit_new ();
+  g_autoptr(GError) error = NULL;
+  GdnnUnitField field = GDNN_UNIT_FIELD_NONE;
+  gint64 id;
+
+  if (!g_str_equal (response, "create"))
+    {
+      adw_combo_row_set_selected (self->parent_row, self->parent_selected);
+      return;
+    }
+  office->type = GDNN_UNIT_TYPE_CO_QUAN;
+  office->ownership = GDNN_OWNERSHIP_NONE;
+  office->name = dup_text (name_row);
+  office->code = dup_text (code_row);
+  id = gdnn_unit_setup_save (self->store, office, &field, &error);
+  if (id == 0)
+    {
+      show_message (self->details_message, error);
+      adw_combo_row_set_selected (self->parent_row, self->parent_selected);
+      return;
+    }
+  show_message (self->details_message, NULL);
+  /* The new office is chosen; the unit itself is saved with Save. */
+  self->unit->parent_id = id;
+  fill_offices (self);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->governing_row))[0] == '\0')
+    set_text (self->governing_row, office->name);
+  toast (self, _("Office added and chosen. Save to keep this unit's details."));
+  changed (self);
+}
+
+static GtkWidget *
+boxed_entry (GtkWidget  *list,
+             const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+/* "Reports to" → "New office…": the office is created here, as a unit of
+ * its own, instead of the user having to leave this unit's set-up. */
+static void
+ask_new_office (GdnnUnitSetupWindow *self)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name_row, *code_row;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Office"),
+                                                       _("The state office this unit sends its reports to, such as "
+                                                         "the province's Sở Lao động - Thương binh và Xã hội. "
+                                                         "Its code is short, without spaces (SLDTBXH-BG).")));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  name_row = boxed_entry (list, _("Office name"));
+  code_row = boxed_entry (list, _("Office code"));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate Office"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gdnn-name-row", name_row);
+  g_object_set_data (G_OBJECT (dialog), "gdnn-code-row", code_row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_office_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name_row);
+}
+
+static void
+on_parent_selected (GdnnUnitSetupWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->parent_row);
+
+  if (self->filling_offices || self->offices == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected == self->offices->len + 1)
+    ask_new_office (self);
+  else
+    self->parent_selected = selected;
 }
 
 static void
@@ -993,6 +1107,48 @@ gdnn_unit_setup_window_class_init (GdnnUnitSetupWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+static AdwHeaderBar *
+find_header_bar (GtkWidget *root)
+{
+  if (ADW_IS_HEADER_BAR (root))
+    return ADW_HEADER_BAR (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwHeaderBar *found = find_header_bar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The details' Save button sits in the window's header bar, always in
+ * sight: at the end of the page it was below the fold of a 600-pixel
+ * window (12 rows). It is shown with the Details page only. */
+static void
+on_visible_page_changed (GdnnUnitSetupWindow *self)
+{
+  const char *name = adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), g_strcmp0 (name, "details") == 0);
+}
+
+static void
+put_save_in_header_bar (GdnnUnitSetupWindow *self)
+{
+  AdwHeaderBar *header = find_header_bar (GTK_WIDGET (self));
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->save_button), ADW_TYPE_PREFERENCES_GROUP);
+
+  g_return_if_fail (header != NULL && group != NULL);
+  g_object_ref (self->save_button);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->save_button));
+  gtk_widget_set_visible (group, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "pill");
+  adw_header_bar_pack_end (header, GTK_WIDGET (self->save_button));
+  g_object_unref (self->save_button);
+  g_signal_connect_swapped (self, "notify::visible-page", G_CALLBACK (on_visible_page_changed), self);
+}
+
 static void
 gdnn_unit_setup_window_init (GdnnUnitSetupWindow *self)
 {
@@ -1043,12 +1199,14 @@ gdnn_unit_setup_window_init (GdnnUnitSetupWindow *self)
   g_signal_connect_swapped (self->task_due_row, "entry-activated", G_CALLBACK (save_task), self);
 
   g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_type_changed), self);
+  g_signal_connect_swapped (self->parent_row, "notify::selected", G_CALLBACK (on_parent_selected), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_details), self);
   g_signal_connect_swapped (self->governing_list, "row-activated", G_CALLBACK (on_governing_chosen), self);
   g_signal_connect_swapped (self->file_button, "clicked", G_CALLBACK (on_file_clicked), self);
   g_signal_connect_swapped (self->plan_row, "notify::selected", G_CALLBACK (on_plan_selected), self);
   g_signal_connect_swapped (self->task_save_button, "clicked", G_CALLBACK (save_task), self);
   g_signal_connect_swapped (self->task_cancel_button, "clicked", G_CALLBACK (reset_task_form), self);
+  put_save_in_header_bar (self);
 }
 
 /**
@@ -1087,4 +1245,25 @@ gdnn_unit_setup_window_get_unit_id (GdnnUnitSetupWindow *self)
 {
   g_return_val_if_fail (GDNN_IS_UNIT_SETUP_WINDOW (self), 0);
   return self->unit->id;
+}
+
+/**
+ * gdnn_unit_setup_window_show_new_task:
+ * @plan_id: one of the unit's plans
+ *
+ * Shows the Own Tasks page on @plan_id with the new task's form, its
+ * title focused: "Add Own Task" of the Tasks page.
+ */
+void
+gdnn_unit_setup_window_show_new_task (GdnnUnitSetupWindow *self,
+                                      gint64               plan_id)
+{
+  g_return_if_fail (GDNN_IS_UNIT_SETUP_WINDOW (self));
+
+  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+    if (((GdnnPlan *) g_ptr_array_index (self->plans, i))->id == plan_id)
+      adw_combo_row_set_selected (self->plan_row, i);
+  reset_task_form (self);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->tasks_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->task_title_row));
 }

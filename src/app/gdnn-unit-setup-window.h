@@ -21,5 +21,7 @@ GdnnUnitSetupWindow *gdnn_unit_setup_window_new         (GtkWindow           *pa
                                                          GdnnStore           *store,
                                                          gint64               unit_id);
 gint64               gdnn_unit_setup_window_get_unit_id (GdnnUnitSetupWindow *self);
+void                 gdnn_unit_setup_window_show_new_task (GdnnUnitSetupWindow *self,
+                                                           gint64               plan_id);
 
 G_END_DECLS

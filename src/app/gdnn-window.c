@@ -43,6 +43,8 @@ struct _GdnnWindow
   AdwViewStack         *view_stack;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkButton            *empty_button;
   AdwBin               *review_slot;
   GdnnReviewPage       *review_page;   /* built in review_slot when first shown */
   GtkWindow            *shortcuts_window; /* weak; built when first shown */
@@ -288,6 +290,62 @@ append_review_row (GdnnWindow     *self,
   gtk_list_box_append (self->sidebar_list, row);
 }
 
+/* The page shown while no plan is chosen leads the way on a first day:
+ * with no unit of one's own (offices aside), to creating it (Ctrl+N);
+ * with one but no plan attached, to its set-up, where plans are
+ * attached. */
+static void
+update_empty_page (GdnnWindow *self,
+                   GPtrArray  *units,
+                   gboolean    any_row)
+{
+  const GdnnUnit *first = NULL;
+
+  for (guint i = 0; units != NULL && i < units->len && first == NULL; i++)
+    if (((GdnnUnit *) g_ptr_array_index (units, i))->type != GDNN_UNIT_TYPE_CO_QUAN)
+      first = g_ptr_array_index (units, i);
+
+  if (any_row)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Plan Selected"));
+      adw_status_page_set_description (self->empty_page, _("Choose a unit's plan in the list to see its targets, "
+                                                           "values, tasks and the next report date."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), FALSE);
+    }
+  else if (first == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Start by Creating Your Unit"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Your unit is the school or centre whose reports this program makes. "
+                                         "Create it with Ctrl+N: its code, name and kind, and under “Reports "
+                                         "to” the office it sends its reports to (“New office…” creates that "
+                                         "office too). Then attach the plans it implements."));
+      gtk_button_set_label (self->empty_button, _("_Create Your Unit…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.new-unit");
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), TRUE);
+    }
+  else
+    {
+      /* Translators: %s is a unit's name. */
+      g_autofree char *label = g_strdup_printf (_("_Set Up %s…"), first->short_name != NULL && *first->short_name
+                                                                  ? first->short_name : first->name);
+
+      adw_status_page_set_title (self->empty_page, _("Attach Your Unit's Plans"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No unit implements a plan yet. Open your unit's set-up and attach, on "
+                                         "its Plans tab, the plans it implements; each then appears in the list "
+                                         "under the unit."));
+      gtk_button_set_label (self->empty_button, label);
+      /* The target first, so that the name never meets a wrong one. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), g_variant_new_int64 (first->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.edit-unit");
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), TRUE);
+    }
+}
+
 static void
 reload_sidebar (GdnnWindow *self)
 {
@@ -356,6 +414,7 @@ reload_sidebar (GdnnWindow *self)
     }
 
   update_late_lines (self);
+  update_empty_page (self, units, gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)) != NULL);
   sample = gdnn_store_get_meta (self->store, "sample");
   gtk_revealer_set_reveal_child (self->sample_revealer, g_strcmp0 (sample, "1") == 0);
 }
@@ -805,6 +864,28 @@ edit_unit_action (GtkWidget  *widget,
   open_unit_setup (self, unit_id);
 }
 
+/* The Tasks page's "Add Own Task": the unit's set-up on its own tasks,
+ * for the plan shown. */
+static void
+add_own_task_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GdnnWindow *self = GDNN_WINDOW (widget);
+  GdnnUnitSetupWindow *setup;
+
+  if (self->unit_id == 0 || self->plan_id == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a unit's plan in the list first.")));
+      return;
+    }
+  setup = gdnn_unit_setup_window_new (GTK_WINDOW (self), self->store, self->unit_id);
+  g_signal_connect_object (setup, "changed", G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);
+  gdnn_unit_setup_window_show_new_task (setup, self->plan_id);
+  gtk_window_present (GTK_WINDOW (setup));
+}
+
 static void
 backups_action (GtkWidget  *widget,
                 const char *action_name,
@@ -968,6 +1049,8 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GdnnWindow, review_slot);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GdnnWindow, empty_button);
 
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
@@ -976,6 +1059,7 @@ gdnn_window_class_init (GdnnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.new-unit", NULL, new_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.add-own-task", NULL, add_own_task_action);
   gtk_widget_class_install_action (widget_class, "win.edit-unit", "x", edit_unit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-unit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-unit", "x", (gint64) 0);
