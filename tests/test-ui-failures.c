@@ -15,7 +15,7 @@
  * - restoring a copy whose file went missing;
  * - the restored data failing to open again (the file is damaged between
  *   the restore and the reopening);
- * - the daily backup failing (its folder is a file). */
+ * - the daily backup failing (a file where its folder goes). */
 
 #include "config.h"
 
@@ -448,6 +448,52 @@ test_restore (void)
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
+/* The daily backup, started by the application at once
+ * (GDNN_BACKUP_DELAY=0), cannot make its folder: a file is in the way. */
+static void
+test_daily_backup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GdnnStore) store = gdnn_ui_open_demo_store (&dir);
+  g_autoptr(GdnnApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (gdnn_store_get_path (store));
+  g_autofree char *blocker = g_build_filename (dir, "backups", NULL);
+  g_autofree char *folder = gdnn_backup_dir (path);
+  g_autofree char *expected = NULL;
+  GtkWidget *window;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder\n", -1, &error));
+  g_assert_no_error (error);
+  /* What the backup says when it fails so. */
+  g_assert_false (gdnn_backup_daily (store, NULL, &error));
+  g_assert_nonnull (error);
+  expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE,
+                                          "Today's automatic backup was not made: %s. Check that the folder %s "
+                                          "exists and has free space, then make a copy with Back Up and Restore in "
+                                          "the main menu."), cause_of (error), folder);
+  g_assert_true (g_str_has_prefix (expected, "Chưa tạo được bản sao lưu tự động hôm nay: "));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  g_setenv ("GDNN_BACKUP_DELAY", "0", TRUE);
+  app = gdnn_application_new (path);
+  g_unsetenv ("GDNN_BACKUP_DELAY");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = wait_for_toplevel (GDNN_TYPE_WINDOW, NULL);
+  g_assert_true (wait_for_toast (window, expected));
+  gdnn_ui_iterate (600); /* the toast slides in */
+  gdnn_ui_save_png (window, "failures-05-daily-backup.png");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+  gdnn_ui_iterate (300);
+  gdnn_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/ui/failures/save-on-close", test_save_on_close);
   g_test_add_func ("/ui/failures/print-and-export", test_print_and_export);
   g_test_add_func ("/ui/failures/restore", test_restore);
+  g_test_add_func ("/ui/failures/daily-backup", test_daily_backup);
 
   return g_test_run ();
 }

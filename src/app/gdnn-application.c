@@ -102,15 +102,36 @@ daily_backup_thread (GTask        *task,
   g_task_return_boolean (task, made);
 }
 
+/* A failed daily backup is said in the main window, as a toast that
+ * stays (gdnn_widget_show_failure()); only without a window is it left to
+ * the log. */
 static void
 on_daily_backup_done (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
+  GdnnApplication *self = GDNN_APPLICATION (source);
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL)
-    g_warning ("The daily backup failed: %s", error->message);
+    {
+      g_autofree char *folder = gdnn_backup_dir (self->db_path);
+      g_autofree char *cause = gdnn_error_sentence (error);
+      g_autofree char *message = NULL;
+      GtkWidget *window = NULL;
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL; l = l->next)
+        if (GDNN_IS_WINDOW (l->data))
+          window = l->data;
+      /* Translators: the first %s is the error, the second a folder. */
+      message = g_strdup_printf (_("Today's automatic backup was not made: %s. Check that the folder %s exists "
+                                   "and has free space, then make a copy with Back Up and Restore in the main "
+                                   "menu."), cause, folder);
+      if (window != NULL)
+        gdnn_widget_show_failure (window, message);
+      else
+        g_warning ("%s", message);
+    }
   /* Held while the backup ran (start_daily_backup). */
   g_application_release (G_APPLICATION (source));
 }
