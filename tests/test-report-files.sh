@@ -96,6 +96,17 @@ merged = [str(r) for r in rep.merged_cells.ranges]
 ok("A1:C1" in merged and "D1:F1" in merged, "header block in merged cells")
 
 # Indicators: numbers stored as numbers, % as fractions
+def pct_digits(cell):
+    """The digits after the point of a "0%", "0.0%", "0.00%"… format, else -1."""
+    m = re.fullmatch(r"0(?:\.(0+))?%", cell.number_format)
+    return len(m.group(1) or "") if m else -1
+
+def shown_percent(fraction, cell):
+    """The percentage a spreadsheet shows for @fraction in @cell's format."""
+    from decimal import Decimal, ROUND_HALF_UP
+    q = Decimal(1).scaleb(-pct_digits(cell))
+    return Decimal(repr(fraction * 100)).quantize(q, rounding=ROUND_HALF_UP)
+
 ws, wsv = wb["Chỉ tiêu"], wbv["Chỉ tiêu"]
 merged = [str(r) for r in ws.merged_cells.ranges]
 ok("E4:F4" in merged and "G4:I4" in merged and "A4:A5" in merged, "two-row header with merged cells")
@@ -114,11 +125,18 @@ for code, name, measure, num, den in inds:
     g, h, i = ws.cell(r, 7), ws.cell(r, 8), wsv.cell(r, 9)
     ok(isinstance(g.value, (int, float)) and abs(g.value - num) < 1e-9, "%s: numerator %s is a number" % (code, g.value))
     ok(isinstance(h.value, (int, float)) and abs(h.value - den) < 1e-9, "%s: denominator is a number" % code)
-    ok(isinstance(i.value, float) and abs(i.value - num / den) < 1e-9 and ws.cell(r, 9).number_format == "0.0%",
-       "%s: value is the fraction %.4f with format 0.0%%" % (code, num / den))
+    ok(isinstance(i.value, float) and abs(i.value - num / den) < 1e-9 and pct_digits(ws.cell(r, 9)) >= 0,
+       "%s: value is the fraction %.4f with a format 0%%, 0.0%%, 0.00%%… (%s)" % (code, num / den, ws.cell(r, 9).number_format))
+    # What the cells show agrees with the assessment beside them (issue 16):
+    # never 60% beside 60% and "Chưa đạt".
+    exp, assess = ws.cell(r, 10), ws.cell(r, 12).value
+    if exp.value is not None:
+        shown, shown_exp = shown_percent(num / den, ws.cell(r, 9)), shown_percent(exp.value, exp)
+        ok((shown < shown_exp) == (assess == "Chưa đạt"),
+           "%s: %s%% shown beside %s%% expected agrees with “%s”" % (code, shown, shown_exp, assess))
     targets = [ws.cell(r, c) for c in (5, 6) if ws.cell(r, c).value is not None]
-    ok(len(targets) > 0 and all(isinstance(t.value, (int, float)) and 0 <= t.value <= 1 and t.number_format == "0%"
-                                for t in targets), "%s: targets are fractions with format 0%%" % code)
+    ok(len(targets) > 0 and all(isinstance(t.value, (int, float)) and 0 <= t.value <= 1 and pct_digits(t) >= 0
+                                for t in targets), "%s: targets are fractions with a %% format" % code)
 
 # Tasks
 tasks = wb["Nhiệm vụ"]
