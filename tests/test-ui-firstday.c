@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 #include <glib/gi18n.h>
 
+#include "gdnn-backup-window.h"
 #include "gdnn-demo.h"
 #include "gdnn-help-window.h"
 #include "gdnn-task-row.h"
@@ -423,8 +424,41 @@ test_getting_started (void)
   g_assert_cmpstr (gtk_shortcut_label_get_accelerator (shortcuts->pdata[0]), ==, "<Control>n");
   row = find_row (GTK_WIDGET (help), ADW_TYPE_ACTION_ROW, _T ("2. Attach the plans and add your own tasks"));
   g_assert_nonnull (row);
+  /* Its button is in sight at the window's default size. */
+  assert_in_sight (find_button (GTK_WIDGET (help), _T ("_Start")), GTK_WIDGET (help));
+  gdnn_ui_save_png (GTK_WIDGET (help), "firstday-06-getting-started.png");
   gtk_window_destroy (GTK_WINDOW (help));
   gdnn_ui_iterate (100);
+}
+
+/* The other dialogs' buttons, at their default sizes on a 1366×768
+ * screen: the backup window's. */
+static void
+test_dialog_buttons (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GdnnStore) store = gdnn_ui_open_demo_store (&dir);
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *backups;
+  GdnnWindow *window;
+
+  app = adw_application_new ("vn.gdnn.Report.TestDialogs", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = gdnn_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  gdnn_ui_iterate (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
+  backups = wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW);
+  gdnn_ui_iterate (500);
+  assert_in_sight (find_button (backups, _T ("_Back Up Now")), backups);
+  gtk_window_destroy (GTK_WINDOW (backups));
+
+  gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
 
 int
@@ -436,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/ui/firstday/first-start", test_first_start);
   g_test_add_func ("/ui/firstday/add-own-task", test_add_own_task);
   g_test_add_func ("/ui/firstday/getting-started", test_getting_started);
+  g_test_add_func ("/ui/firstday/dialog-buttons", test_dialog_buttons);
 
   return g_test_run ();
 }
