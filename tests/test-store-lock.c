@@ -21,15 +21,18 @@
 #define _GNU_SOURCE
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "gdnn-store-private.h"
 #include "gdnn-store.h"
 
 #include "gdnn-test-utils.h"
+
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 #define DB_ENV "GDNN_TEST_LOCK_DB"
 
@@ -178,6 +181,7 @@ test_other_process_keeps_wal (void)
   gdnn_test_remove_tree (dir);
 }
 
+#ifdef G_OS_UNIX
 /* In another process: exits 0 when some other process holds a lock on
  * the database's shared range. */
 static void
@@ -254,6 +258,7 @@ test_second_store_keeps_locks (void)
   g_clear_object (&store);
   gdnn_test_remove_tree (dir);
 }
+#endif
 
 /* Two stores of one process: the first to close leaves the WAL to the
  * other; the last folds it. The lock file stays beside the database, and
@@ -337,6 +342,7 @@ test_database_files (void)
   gdnn_test_remove_tree (dir);
 }
 
+#ifdef G_OS_UNIX
 static gpointer
 release_later (gpointer data)
 {
@@ -380,6 +386,7 @@ test_open_waits_for_closing (void)
   g_clear_object (&store);
   gdnn_test_remove_tree (dir);
 }
+#endif
 
 int
 main (int   argc,
@@ -388,9 +395,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/store/lock/other-process-keeps-wal", test_other_process_keeps_wal);
+#ifdef G_OS_UNIX
+  /* SQLite's and the lock file's locks seen with fcntl (). */
   g_test_add_func ("/core/store/lock/second-store-keeps-locks", test_second_store_keeps_locks);
-  g_test_add_func ("/core/store/lock/last-store-folds-wal", test_last_store_folds_wal);
   g_test_add_func ("/core/store/lock/open-waits-for-closing", test_open_waits_for_closing);
+#endif
+  g_test_add_func ("/core/store/lock/last-store-folds-wal", test_last_store_folds_wal);
   g_test_add_func ("/core/store/lock/database-files", test_database_files);
 
   return g_test_run ();
