@@ -10,7 +10,8 @@
  * ("30/11/2026", "2026-11-30"), amounts of money ("1,4 tỷ",
  * "1.400.000.000 đồng") and the search and sort keys. Any bytes go in;
  * every parser returns a value or an error with a message, and what it
- * accepts survives a round trip through the matching formatter. */
+ * accepts survives a round trip through the matching formatter; two
+ * numbers print in the order they compare. */
 
 #include "config.h"
 
@@ -135,6 +136,39 @@ check_search (const char *a,
     __builtin_trap ();
 }
 
+/* Two numbers printed with the digits gdnn_number_decimals () gives read
+ * in the order gdnn_number_compare () gives: what decides "Đạt" or
+ * "Chưa đạt" is what the reader sees. */
+static void
+check_compare (const char *a_text,
+               const char *b_text)
+{
+  double a = 0, b = 0, a_again = 0, b_again = 0;
+  int order, decimals;
+
+  if (!gdnn_parse_number (a_text, &a, NULL) || !gdnn_parse_number (b_text, &b, NULL))
+    return;
+  order = gdnn_number_compare (a, b);
+  if (order != -gdnn_number_compare (b, a) || gdnn_number_compare (a, a) != 0)
+    __builtin_trap ();
+  decimals = gdnn_number_decimals (a, &b, 1, 0);
+  if (decimals < 0 || decimals > GDNN_MAX_DECIMALS)
+    __builtin_trap ();
+
+  {
+    g_autofree char *a_printed = gdnn_format_number (a, decimals);
+    g_autofree char *b_printed = gdnn_format_number (b, decimals);
+
+    if ((order == 0) != g_str_equal (a_printed, b_printed))
+      __builtin_trap ();
+    /* Below 1e9 a double holds the printed digits exactly enough. */
+    if (fabs (a) < 1e9 && fabs (b) < 1e9 &&
+        gdnn_parse_number (a_printed, &a_again, NULL) && gdnn_parse_number (b_printed, &b_again, NULL) &&
+        (a_again > b_again) - (a_again < b_again) != order)
+      __builtin_trap ();
+  }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -150,5 +184,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_date (text);
   check_money (text);
   check_search (first, second);
+  check_compare (first, second);
   return 0;
 }
