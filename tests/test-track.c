@@ -219,7 +219,7 @@ static const ParseCase parse_cases[] = {
   { "45", "100", NULL, TRUE, 45, 100 },
   { "1.234", "2.000", NULL, TRUE, 1234, 2000 },
   { " 90 ", "200", "", TRUE, 90, 200 },
-  { "30", "100", NULL, FALSE, 0, 0 },               /* behind, no note */
+  { "30", "100", NULL, TRUE, 30, 100 },             /* behind, no note: stored, then flagged */
   { "30", "100", "Thiếu kinh phí", TRUE, 30, 100 },  /* behind, explained */
   { "120", "100", NULL, FALSE, 0, 0 },              /* numerator > denominator */
   { "5", "0", NULL, FALSE, 0, 0 },                  /* denominator 0 */
@@ -262,6 +262,130 @@ test_value_row_parse (void)
           g_assert_error (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID);
         }
     }
+}
+
+static char *
+row_text (GdnnValueRow *row,
+          const char   *property)
+{
+  char *text = NULL;
+
+  g_object_get (row, property, &text, NULL);
+  return text;
+}
+
+/* What a secretary types, cell by cell: a numerator waits on the row for
+ * its denominator, with a message; a value behind its track is made at
+ * once and flagged; an explanation is made on its own, keeping the
+ * numbers and leaving typed ones pending; a refusal keeps the text. */
+static void
+test_value_row_input (void)
+{
+  g_autoptr(GdnnIndicator) ind = make_indicator ("increase");
+  g_autoptr(GdnnValueRow) row = NULL;
+  g_autoptr(GdnnValue) v = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  const char *kept[GDNN_VALUE_N_FIELDS] = { "7", NULL, NULL };
+
+  ind->id = 7;
+  ind->code = g_strdup ("I.2.a.1");
+  row = gdnn_value_row_new (ind, 1, 2024, 2022, 20, NULL);
+
+  /* Numerator alone: nothing to store, the text stays with a message. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_NUMERATOR, "45"));
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NUMERATOR), ==, "45");
+  text = row_text (row, "numerator");
+  g_assert_cmpstr (text, ==, "45");
+  g_clear_pointer (&text, g_free);
+  message = row_text (row, "status");
+  g_assert_cmpstr (message, ==, "Numerator 45 not saved yet: type the denominator to save the ratio.");
+  g_clear_pointer (&message, g_free);
+  g_assert_false (gdnn_value_row_get_value (row)->has_numerator);
+
+  /* Leaving the empty denominator changes nothing. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_DENOMINATOR, ""));
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NUMERATOR), ==, "45");
+
+  /* The denominator completes the ratio: 45/150 = 30% is behind the 40%
+   * expected in 2024, made all the same. */
+  v = gdnn_value_row_input (row, GDNN_VALUE_FIELD_DENOMINATOR, "150");
+  g_assert_nonnull (v);
+  g_assert_true (v->has_numerator && v->has_denominator);
+  g_assert_cmpfloat (v->numerator, ==, 45);
+  g_assert_cmpfloat (v->denominator, ==, 150);
+  g_assert_null (v->note);
+  gdnn_value_row_stored (row, GDNN_VALUE_FIELD_DENOMINATOR, v);
+  g_clear_pointer (&v, gdnn_value_free);
+  g_assert_false (gdnn_value_row_has_pending (row));
+  g_assert_true (gdnn_value_row_needs_note (row));
+  message = row_text (row, "status");
+  g_assert_cmpstr (message, ==, "Behind (expected 40%); needs an explanation");
+  g_clear_pointer (&message, g_free);
+
+  /* A numerator typed and left waiting (empty denominator), then the
+   * explanation: it is made with the stored numbers; the typed ones stay
+   * pending. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_DENOMINATOR, ""));
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_DENOMINATOR), ==, "");
+  message = row_text (row, "message");
+  g_assert_cmpstr (message, ==, "Not saved: A ratio needs a denominator.");
+  g_clear_pointer (&message, g_free);
+  v = gdnn_value_row_input (row, GDNN_VALUE_FIELD_NOTE, " Thiếu giáo viên ");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->numerator, ==, 45);
+  g_assert_cmpfloat (v->denominator, ==, 150);
+  g_assert_cmpstr (v->note, ==, "Thiếu giáo viên");
+  gdnn_value_row_stored (row, GDNN_VALUE_FIELD_NOTE, v);
+  g_clear_pointer (&v, gdnn_value_free);
+  g_assert_false (gdnn_value_row_needs_note (row));
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_DENOMINATOR), ==, "");
+  g_assert_null (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NOTE));
+  message = row_text (row, "message");
+  g_assert_cmpstr (message, ==, "Not saved: A ratio needs a denominator.");
+  g_clear_pointer (&message, g_free);
+
+  /* The stored denominator typed back: nothing pending, no message. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_DENOMINATOR, "150"));
+  g_assert_false (gdnn_value_row_has_pending (row));
+  message = row_text (row, "message");
+  g_assert_cmpstr (message, ==, "");
+  g_clear_pointer (&message, g_free);
+
+  /* The same number written another way makes nothing to store. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_NUMERATOR, "45,0"));
+  g_assert_false (gdnn_value_row_has_pending (row));
+
+  /* Refused by the rules: the text stays, with why. */
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_NUMERATOR, "500"));
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NUMERATOR), ==, "500");
+  message = row_text (row, "status");
+  g_assert_cmpstr (message, ==, "Not saved: The numerator cannot be larger than the denominator.");
+  g_clear_pointer (&message, g_free);
+
+  /* Refused by the store: the text stays, with the store's reason. */
+  v = gdnn_value_row_input (row, GDNN_VALUE_FIELD_NUMERATOR, "60");
+  g_assert_nonnull (v);
+  gdnn_value_row_refused (row, "disk full");
+  g_clear_pointer (&v, gdnn_value_free);
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NUMERATOR), ==, "60");
+  message = row_text (row, "status");
+  g_assert_cmpstr (message, ==, "Not saved: disk full");
+  g_clear_pointer (&message, g_free);
+
+  /* Dropped, then put back as the page keeps it across a reload. */
+  gdnn_value_row_discard_pending (row);
+  g_assert_false (gdnn_value_row_has_pending (row));
+  text = row_text (row, "numerator");
+  g_assert_cmpstr (text, ==, "45");
+  g_clear_pointer (&text, g_free);
+  gdnn_value_row_restore_pending (row, kept);
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_NUMERATOR), ==, "7");
+  text = row_text (row, "numerator");
+  g_assert_cmpstr (text, ==, "7");
+  g_clear_pointer (&text, g_free);
+  message = row_text (row, "message");
+  g_assert_cmpstr (message, ==, "Not saved yet: press Enter in the cell to save it.");
 }
 
 static void
@@ -423,6 +547,38 @@ test_undo_task_progress (Fixture       *fixture,
   g_assert_cmpstr (((GdnnTaskProgress *) g_ptr_array_index (after, 0))->result, ==, first->result);
 }
 
+/* What was typed and not stored stays on a row refreshed for its own
+ * year (an undo elsewhere) and is dropped for another year. */
+static void
+test_value_rows_refresh_pending (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GdnnPlan) plan = gdnn_test_find_plan (fixture->store, "401/KH-UBND");
+  g_autoptr(GdnnUnit) unit = gdnn_test_find_unit (fixture->store, "BG-CD01");
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GdnnValueRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  rows = gdnn_value_rows_load (fixture->store, unit->id, plan->id, 2026, &error);
+  g_assert_no_error (error);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_null (gdnn_value_row_input (row, GDNN_VALUE_FIELD_DENOMINATOR, ""));
+
+  g_assert_true (gdnn_value_rows_refresh (rows, fixture->store, unit->id, plan->id, 2026, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gdnn_value_row_get_pending (row, GDNN_VALUE_FIELD_DENOMINATOR), ==, "");
+  g_object_get (row, "message", &message, NULL);
+  g_assert_cmpstr (message, ==, "Not saved: A ratio needs a denominator.");
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (gdnn_value_rows_refresh (rows, fixture->store, unit->id, plan->id, 2024, &error));
+  g_assert_no_error (error);
+  g_assert_false (gdnn_value_row_has_pending (row));
+  g_object_get (row, "message", &message, NULL);
+  g_assert_cmpstr (message, ==, "");
+}
+
 /* Refreshing rows in place for another year gives what loading them anew
  * for that year gives, and clears a refused edit's message. */
 static void
@@ -507,9 +663,12 @@ main (int   argc,
   g_test_add_func ("/core/track/value-measure", test_value_measure);
   g_test_add_func ("/core/value-row/parse", test_value_row_parse);
   g_test_add_func ("/core/value-row/properties", test_value_row_properties);
+  g_test_add_func ("/core/value-row/input", test_value_row_input);
   g_test_add ("/core/undo/steps-back", Fixture, NULL, demo_setup, test_undo_steps_back, fixture_teardown);
   g_test_add ("/core/undo/task-progress", Fixture, NULL, demo_setup, test_undo_task_progress, fixture_teardown);
   g_test_add ("/core/value-row/refresh", Fixture, NULL, demo_setup, test_value_rows_refresh, fixture_teardown);
+  g_test_add ("/core/value-row/refresh-pending", Fixture, NULL, demo_setup, test_value_rows_refresh_pending,
+              fixture_teardown);
   g_test_add ("/core/undo/nothing", Fixture, NULL, fixture_setup, test_undo_nothing, fixture_teardown);
 
   return g_test_run ();

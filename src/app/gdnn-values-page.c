@@ -34,6 +34,7 @@ struct _GdnnValuesPage
   GtkSearchEntry *search_entry;
   GtkToggleButton *attention_toggle;
   GtkCustomFilter *filter;
+  GtkColumnViewColumn *code_column;
 
   /* Owned references */
   GdnnStore      *store;
@@ -44,59 +45,114 @@ struct _GdnnValuesPage
   int             year;
   int             current_year;
   gboolean        other_year_confirmed;
+  gboolean        confirming;  /* the other year's dialog is open */
+  GHashTable     *pending;     /* "unit:plan:year:indicator" → Pending */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnValuesPage, gdnn_values_page, ADW_TYPE_BIN)
-
-typedef enum
-{
-  FIELD_NUMERATOR,
-  FIELD_DENOMINATOR,
-  FIELD_NOTE,
-} Field;
 
 static const char *const field_props[] = { "numerator", "denominator", "note" };
 
 static void reload (GdnnValuesPage *self);
 
-static gboolean
-save (GdnnValuesPage *self,
-      GdnnValueRow   *row,
-      const char     *numerator,
-      const char     *denominator,
-      const char     *note)
+/* What was typed and not stored is kept by the page per unit, plan, year
+ * and indicator, so that it survives the rows being loaded anew (another
+ * year, another plan, coming back to the page). */
+typedef struct
 {
-  g_autoptr(GdnnValue) value = NULL;
+  char *texts[GDNN_VALUE_N_FIELDS];
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    g_free (pending->texts[i]);
+  g_free (pending);
+}
+
+static char *
+pending_key (GdnnValuesPage *self,
+             GdnnValueRow   *row)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d:%" G_GINT64_FORMAT,
+                          self->unit_id, self->plan_id, gdnn_value_row_get_year (row),
+                          gdnn_value_row_get_indicator (row)->id);
+}
+
+static void
+remember_pending (GdnnValuesPage *self,
+                  GdnnValueRow   *row)
+{
+  Pending *pending;
+
+  if (!gdnn_value_row_has_pending (row))
+    {
+      g_autofree char *key = pending_key (self, row);
+      g_hash_table_remove (self->pending, key);
+      return;
+    }
+  pending = g_new0 (Pending, 1);
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    pending->texts[i] = g_strdup (gdnn_value_row_get_pending (row, i));
+  g_hash_table_replace (self->pending, pending_key (self, row), pending);
+}
+
+static void
+restore_pending (GdnnValuesPage *self,
+                 GdnnValueRow   *row)
+{
+  g_autofree char *key = pending_key (self, row);
+  Pending *pending = g_hash_table_lookup (self->pending, key);
+
+  if (pending != NULL)
+    gdnn_value_row_restore_pending (row, (const char * const *) pending->texts);
+}
+
+static void
+on_rows_changed (GdnnValuesPage *self,
+                 guint           position,
+                 guint           removed,
+                 guint           added,
+                 GListModel     *rows)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+      restore_pending (self, row);
+    }
+}
+
+/* Stores what gdnn_value_row_input() made of a cell's text; a refusal
+ * stays beside the row, never as a dialog. */
+static void
+store_input (GdnnValuesPage  *self,
+             GdnnValueRow    *row,
+             GdnnValueField   field,
+             const GdnnValue *value)
+{
   g_autoptr(GError) error = NULL;
 
-  value = gdnn_value_row_parse (row, numerator, denominator, note, &error);
-  if (value == NULL || !gdnn_store_set_value (self->store, value, &error))
-    {
-      /* Shown beside the row, never as a dialog. */
-      gdnn_value_row_set_message (row, error->message);
-      return FALSE;
-    }
-  gdnn_value_row_set_message (row, NULL);
-  gdnn_value_row_set_value (row, value);
-  return TRUE;
+  if (gdnn_store_set_value (self->store, value, &error))
+    gdnn_value_row_stored (row, field, value);
+  else
+    gdnn_value_row_refused (row, error->message);
+  remember_pending (self, row);
 }
 
 typedef struct
 {
   GdnnValuesPage *self;
   GdnnValueRow   *row;
-  char           *numerator;
-  char           *denominator;
-  char           *note;
+  GdnnValueField  field;
+  GdnnValue      *value;
 } PendingEdit;
 
 static void
 pending_edit_free (PendingEdit *edit)
 {
   g_object_unref (edit->row);
-  g_free (edit->numerator);
-  g_free (edit->denominator);
-  g_free (edit->note);
+  gdnn_value_free (edit->value);
   g_free (edit);
 }
 
@@ -105,42 +161,40 @@ on_other_year_response (AdwMessageDialog *dialog,
                         const char       *response,
                         PendingEdit      *edit)
 {
+  GdnnValuesPage *self = edit->self;
+
+  self->confirming = FALSE;
   if (g_str_equal (response, "change"))
     {
-      edit->self->other_year_confirmed = TRUE;
-      save (edit->self, edit->row, edit->numerator, edit->denominator, edit->note);
+      self->other_year_confirmed = TRUE;
+      store_input (self, edit->row, edit->field, edit->value);
     }
   else
     {
       /* Put the stored value back into the cells. */
-      g_object_notify (G_OBJECT (edit->row), "numerator");
-      g_object_notify (G_OBJECT (edit->row), "denominator");
-      g_object_notify (G_OBJECT (edit->row), "note");
+      gdnn_value_row_discard_pending (edit->row);
+      remember_pending (self, edit->row);
     }
   pending_edit_free (edit);
 }
 
 /* A change to another year's value is confirmed once per page visit. */
-static gboolean
-commit_row (GdnnValuesPage *self,
-            GdnnValueRow   *row,
-            const char     *numerator,
-            const char     *denominator,
-            const char     *note)
+static void
+confirm_other_year (GdnnValuesPage *self,
+                    GdnnValueRow   *row,
+                    GdnnValueField  field,
+                    GdnnValue      *value)
 {
   AdwMessageDialog *dialog;
   PendingEdit *edit;
   g_autofree char *body = NULL;
 
-  if (self->year == self->current_year || self->other_year_confirmed)
-    return save (self, row, numerator, denominator, note);
-
   edit = g_new0 (PendingEdit, 1);
   edit->self = self;
   edit->row = g_object_ref (row);
-  edit->numerator = g_strdup (numerator);
-  edit->denominator = g_strdup (denominator);
-  edit->note = g_strdup (note);
+  edit->field = field;
+  edit->value = value;
+  self->confirming = TRUE;
 
   /* Translators: %d is a year. */
   body = g_strdup_printf (_("You are changing a value of %d, not of the current year. Reports already sent for %d will no longer match."),
@@ -152,50 +206,194 @@ commit_row (GdnnValuesPage *self,
   adw_message_dialog_set_default_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_other_year_response), edit);
   gtk_window_present (GTK_WINDOW (dialog));
-  return FALSE;
 }
 
-gboolean
-gdnn_values_page_commit (GdnnValuesPage *self,
-                         guint           position,
-                         const char     *numerator,
-                         const char     *denominator,
-                         const char     *note)
+/* A cell's text, on Enter or when the focus leaves the cell: stored at
+ * once when it makes a value, else kept on the row with a message
+ * (gdnn_value_row_input()). */
+static void
+commit_input (GdnnValuesPage *self,
+              GdnnValueRow   *row,
+              GdnnValueField  field,
+              const char     *text)
 {
-  g_autoptr(GdnnValueRow) row = NULL;
+  GdnnValue *value;
 
-  g_return_val_if_fail (GDNN_IS_VALUES_PAGE (self), FALSE);
-  g_return_val_if_fail (self->rows != NULL, FALSE);
-
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-  g_return_val_if_fail (row != NULL, FALSE);
-  return commit_row (self, row, numerator, denominator, note);
+  /* The focus leaves the cell for the confirmation dialog. */
+  if (self->confirming || self->store == NULL)
+    return;
+  value = gdnn_value_row_input (row, field, text);
+  if (value == NULL)
+    {
+      remember_pending (self, row);
+      return;
+    }
+  if (self->year != self->current_year && !self->other_year_confirmed)
+    {
+      remember_pending (self, row);
+      confirm_other_year (self, row, field, value);
+      return;
+    }
+  store_input (self, row, field, value);
+  gdnn_value_free (value);
 }
 
-/* An entry commits its own field; the row's other fields keep their
- * stored text. */
 static void
 on_entry_commit (GtkEntry *entry,
                  gpointer  user_data)
 {
   GdnnValuesPage *self = g_object_get_data (G_OBJECT (entry), "page");
   GdnnValueRow *row = g_object_get_data (G_OBJECT (entry), "row");
-  Field field = GPOINTER_TO_INT (user_data);
-  char *texts[3] = { NULL, NULL, NULL };
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   if (row == NULL || self == NULL)
     return;
-  for (guint i = 0; i < 3; i++)
-    g_object_get (row, field_props[i], &texts[i], NULL);
-  if (g_strcmp0 (texts[field], typed) != 0)
+  commit_input (self, row, GPOINTER_TO_INT (user_data), gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* The entry of @field on the row at @position of the view, if that row
+ * has one. */
+static GtkWidget *
+find_cell_entry (GtkWidget      *root,
+                 GdnnValueField  field,
+                 guint           position)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (root), "item");
+
+  if (GTK_IS_ENTRY (root) && item != NULL &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "field")) == (int) field &&
+      g_object_get_data (G_OBJECT (root), "row") != NULL &&
+      gtk_list_item_get_position (item) == position)
+    return gtk_widget_get_visible (root) ? root : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_free (texts[field]);
-      texts[field] = g_strdup (typed);
-      commit_row (self, row, texts[0], texts[1], texts[2]);
+      GtkWidget *found = find_cell_entry (child, field, position);
+      if (found != NULL)
+        return found;
     }
-  for (guint i = 0; i < 3; i++)
-    g_free (texts[i]);
+  return NULL;
+}
+
+/* Scrolls the table so that @widget shows whole below the column titles. */
+static void
+scroll_to_widget (GdnnValuesPage *self,
+                  GtkWidget      *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, margin = 8;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  top = header != NULL ? gtk_widget_get_height (header) : 0;
+  bottom = gtk_widget_get_height (scrolled);
+  if (bounds.origin.y - margin < top)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - (top - bounds.origin.y + margin));
+  else if (bounds.origin.y + bounds.size.height + margin > bottom)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                              (bounds.origin.y + bounds.size.height + margin - bottom));
+}
+
+/* Moves the focus to the cell of @field at @position, scrolled into
+ * view; FALSE when that row has no such cell. */
+static gboolean
+focus_cell (GdnnValuesPage *self,
+            GdnnValueField  field,
+            guint           position)
+{
+  GtkWidget *entry = find_cell_entry (GTK_WIDGET (self->column_view), field, position);
+
+  if (entry == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (entry);
+  scroll_to_widget (self, entry);
+  return TRUE;
+}
+
+/* Enter: after the commit, the same cell of the next row that has one
+ * (a count has no denominator). */
+static void
+on_entry_activate_after (GtkEntry *entry,
+                         gpointer  user_data)
+{
+  GdnnValuesPage *self = g_object_get_data (G_OBJECT (entry), "page");
+  GtkListItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  GdnnValueField field = GPOINTER_TO_INT (user_data);
+  guint n;
+
+  if (self == NULL || item == NULL || self->confirming)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)));
+  for (guint position = gtk_list_item_get_position (item) + 1; position < n; position++)
+    if (focus_cell (self, field, position))
+      return;
+}
+
+/* Ctrl+Z in a cell: what was typed in it and not committed yet is undone
+ * by the entry itself; once the cell shows what the row holds, the last
+ * stored change is undone (the page's values.undo), as the undo button
+ * does. */
+static gboolean
+undo_in_cell (GtkEditable *entry,
+              int          field)
+{
+  GdnnValueRow *row = g_object_get_data (G_OBJECT (entry), "row");
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return FALSE;
+  g_object_get (row, field_props[field], &text, NULL);
+  if (g_strcmp0 (text, gtk_editable_get_text (entry)) != 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (entry), "values.undo", NULL);
+}
+
+/* Tab and Shift+Tab: the next or the previous cell, row after row (the
+ * cell commits as the focus leaves it). Past the first or the last cell,
+ * the focus leaves the table as usual. */
+static gboolean
+on_entry_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GdnnValuesPage *self = g_object_get_data (G_OBJECT (entry), "page");
+  GtkListItem *item = g_object_get_data (G_OBJECT (entry), "item");
+  int field = GPOINTER_TO_INT (user_data);
+  gboolean back;
+  int position;
+  int n;
+
+  if (self == NULL || item == NULL)
+    return FALSE;
+  if ((keyval == GDK_KEY_z || keyval == GDK_KEY_Z) &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK)
+    return undo_in_cell (GTK_EDITABLE (entry), field);
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+  position = (int) gtk_list_item_get_position (item);
+  n = (int) g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)));
+  for (;;)
+    {
+      field += back ? -1 : 1;
+      if (field < 0 || field >= GDNN_VALUE_N_FIELDS)
+        {
+          field = back ? GDNN_VALUE_N_FIELDS - 1 : 0;
+          position += back ? -1 : 1;
+        }
+      if (position < 0 || position >= n)
+        return FALSE;
+      if (focus_cell (self, field, position))
+        return TRUE;
+    }
 }
 
 static void
@@ -203,11 +401,23 @@ setup_entry (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  Field field = GPOINTER_TO_INT (user_data);
+  GdnnValueField field = GPOINTER_TO_INT (user_data);
+  GtkEventController *keys;
+  GtkWidget *entry;
 
-  /* Commits on Enter and when the focus leaves the cell (gdnn-cell-entry.c). */
-  gtk_list_item_set_child (item, gdnn_cell_entry_new (field != FIELD_NOTE, field == FIELD_NOTE ? 10 : 6,
-                                                      on_entry_commit, user_data));
+  /* Commits on Enter and when the focus leaves the cell (gdnn-cell-entry.c);
+   * then Enter goes down a row, Tab to the next cell. */
+  entry = gdnn_cell_entry_new (field != GDNN_VALUE_FIELD_NOTE, field == GDNN_VALUE_FIELD_NOTE ? 10 : 6,
+                               on_entry_commit, user_data);
+  g_object_set_data (G_OBJECT (entry), "item", item);
+  g_object_set_data (G_OBJECT (entry), "field", user_data);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_after), user_data);
+  keys = gtk_event_controller_key_new ();
+  /* Before the entry's text, which takes Ctrl+Z for its own undo. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), user_data);
+  gtk_widget_add_controller (entry, keys);
+  gtk_list_item_set_child (item, entry);
 }
 
 static void
@@ -230,7 +440,7 @@ bind_entry (GtkSignalListItemFactory *factory,
   GdnnValuesPage *self = g_object_get_data (G_OBJECT (factory), "page");
   GdnnValueRow *row = gtk_list_item_get_item (item);
   GtkWidget *entry = gtk_list_item_get_child (item);
-  Field field = GPOINTER_TO_INT (user_data);
+  GdnnValueField field = GPOINTER_TO_INT (user_data);
   const GdnnIndicator *ind = gdnn_value_row_get_indicator (row);
   g_autofree char *signal = g_strconcat ("notify::", field_props[field], NULL);
   g_autofree char *label = NULL;
@@ -240,16 +450,16 @@ bind_entry (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (entry), "row", row);
 
   /* A count, an amount or a yes/no has no denominator. */
-  gtk_widget_set_visible (entry, field != FIELD_DENOMINATOR || ind->measure == GDNN_MEASURE_RATIO);
+  gtk_widget_set_visible (entry, field != GDNN_VALUE_FIELD_DENOMINATOR || ind->measure == GDNN_MEASURE_RATIO);
 
-  what = field == FIELD_NUMERATOR ? (ind->measure == GDNN_MEASURE_RATIO ? _("Numerator") : _("Value"))
-                                  : field == FIELD_DENOMINATOR ? _("Denominator") : _("Explanation");
+  what = field == GDNN_VALUE_FIELD_NUMERATOR ? (ind->measure == GDNN_MEASURE_RATIO ? _("Numerator") : _("Value"))
+                                  : field == GDNN_VALUE_FIELD_DENOMINATOR ? _("Denominator") : _("Explanation");
   /* Translators: an input's accessible name, e.g. "Numerator of I.2.a.1". */
   label = g_strdup_printf (_("%s of %s"), what, ind->code);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   /* A recycled entry may carry another indicator's: always set. */
-  gdnn_widget_set_tooltip (entry, field == FIELD_NUMERATOR ? ind->numerator_label
-                                  : field == FIELD_DENOMINATOR ? ind->denominator_label : NULL);
+  gdnn_widget_set_tooltip (entry, field == GDNN_VALUE_FIELD_NUMERATOR ? ind->numerator_label
+                                  : field == GDNN_VALUE_FIELD_DENOMINATOR ? ind->denominator_label : NULL);
 
   sync_entry (row, g_object_class_find_property (G_OBJECT_GET_CLASS (row), field_props[field]),
               GTK_EDITABLE (entry));
@@ -269,10 +479,10 @@ unbind_entry (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (entry), "row", NULL);
 }
 
-/* Read-only columns are labels bound to a property with an expression. */
+/* Short read-only columns (the code, the %) are one-line labels bound
+ * to a property with an expression; the column is as wide as they are. */
 static GtkListItemFactory *
 label_factory (const char *property,
-               gboolean    wrap,
                float       xalign)
 {
   g_autoptr(GString) ui = g_string_new (NULL);
@@ -281,32 +491,37 @@ label_factory (const char *property,
   g_string_append_printf (ui,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><interface>"
     "<template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">"
-    "<property name=\"xalign\">%g</property><property name=\"wrap\">%s</property>"
-    "<property name=\"wrap-mode\">word-char</property><property name=\"width-chars\">%d</property>"
-    "<property name=\"max-width-chars\">%d</property>"
+    "<property name=\"xalign\">%g</property>"
     "<binding name=\"label\"><lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup>"
     "</lookup></binding></object></property></template></interface>",
-    (double) xalign, wrap ? "True" : "False", wrap ? 4 : 0, wrap ? 30 : -1, property);
+    (double) xalign, property);
   bytes = g_string_free_to_bytes (g_steal_pointer (&ui));
   return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
-/* The track or the refusal beside the entries: it changes with every edit
- * and year switch, so it is a GtkInscription (GTK 4.8), which asks for a
- * height in lines without laying its text out, unlike a wrapping GtkLabel,
- * whose text is shaped at several widths at each change (half of a year
- * switch's time with 200 indicators, bench/bench-forms). The lines asked
- * for follow the text's length in a column of @chars characters (words
- * wrap, so a line holds fewer); its tooltip shows all of it. */
+/* The name, the targets and the track or the message beside the
+ * entries are GtkInscriptions (GTK 4.8), which ask for a height in lines
+ * without laying their text out, unlike a wrapping GtkLabel, whose text
+ * is shaped at several widths at each change (half of a year switch's
+ * time with 200 indicators, bench/bench-forms) and which asked for the
+ * height of its text at its natural width, not at the column's (rows of
+ * 125 px for one-line entries). The lines asked for follow the text's
+ * length in a column of @chars characters (words wrap, so a line holds
+ * fewer), at most @max_lines; the tooltip shows all of the text. */
 static guint
 inscription_lines (GtkListItem *item,
                    const char  *text,
-                   guint        chars)
+                   guint        chars,
+                   guint        max_lines)
 {
-  glong length = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "; ", -1);
   guint per_line = MAX (chars * 3 / 4, 1);
+  guint lines = 0;
 
-  return CLAMP ((guint) ((length + per_line - 1) / per_line), 1, 8);
+  /* Each of "2025: 50%; 2030: 100%" starts a line. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    lines += MAX ((guint) ((g_utf8_strlen (parts[i], -1) + per_line - 1) / per_line), 1);
+  return CLAMP (lines, 1, max_lines);
 }
 
 static gboolean
@@ -327,7 +542,8 @@ on_inscription_query_tooltip (GtkWidget  *widget,
 
 static GtkListItemFactory *
 inscription_factory (const char *property,
-                     guint       chars)
+                     guint       chars,
+                     guint       max_lines)
 {
   g_autoptr(GString) ui = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
@@ -339,21 +555,23 @@ inscription_factory (const char *property,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><interface>"
     "<template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkInscription\">"
     "<property name=\"xalign\">0</property><property name=\"yalign\">0.5</property>"
-    "<property name=\"min-lines\">1</property>"
+    "<binding name=\"min-lines\"><closure type=\"guint\" function=\"inscription_lines\">"
+    "<lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+    "<constant type=\"guint\">%u</constant><constant type=\"guint\">%u</constant></closure></binding>"
     "<binding name=\"nat-lines\"><closure type=\"guint\" function=\"inscription_lines\">"
     "<lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
-    "<constant type=\"guint\">%u</constant></closure></binding>"
+    "<constant type=\"guint\">%u</constant><constant type=\"guint\">%u</constant></closure></binding>"
     "<property name=\"wrap-mode\">word-char</property><property name=\"text-overflow\">ellipsize-end</property>"
     "<property name=\"has-tooltip\">True</property>"
     "<signal name=\"query-tooltip\" handler=\"on_inscription_query_tooltip\"/>"
     "<binding name=\"text\"><lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup>"
     "</lookup></binding></object></property></template></interface>",
-    property, chars, property);
+    property, chars, max_lines, property, chars, max_lines, property);
   bytes = g_string_free_to_bytes (g_steal_pointer (&ui));
   return gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (GdnnValuesPage     *self,
             const char         *title,
             GtkListItemFactory *factory,
@@ -373,12 +591,67 @@ add_column (GdnnValuesPage     *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+  return column;
+}
+
+/* Widens a column whose title would be cut, whatever the language and
+ * the font size: the titles are measured once they are styled. A title
+ * reports its column's width as its own, so its content (the label and
+ * the sort arrow) is measured, plus the title's padding and border. */
+static void
+fit_titles (GdnnValuesPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  for (guint i = 0; title != NULL && i < g_list_model_get_n_items (columns);
+       i++, title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *content = gtk_widget_get_first_child (title);
+      GtkStyleContext *style = gtk_widget_get_style_context (title);
+      GtkBorder padding, border;
+      int natural = 0;
+
+      if (content == NULL)
+        continue;
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      gtk_style_context_get_padding (style, &padding);
+      gtk_style_context_get_border (style, &border);
+      natural += padding.left + padding.right + border.left + border.right;
+      if (natural > gtk_column_view_column_get_fixed_width (column))
+        gtk_column_view_column_set_fixed_width (column, natural);
+    }
+}
+
+/* The code column as wide as the longest code of the plan: a code is
+ * never cut ("I.2.d.1a" and "I.2.d.1b" are two indicators). */
+static void
+fit_codes (GdnnValuesPage *self,
+           GListModel     *rows)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                      gdnn_value_row_get_indicator (row)->code);
+      int width = 0;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The cell's padding, as gdnn_chars_to_px () counts it. */
+  gtk_column_view_column_set_fixed_width (self->code_column,
+                                          MAX (widest + 16, gtk_column_view_column_get_fixed_width (self->code_column)));
 }
 
 static void
 add_entry_column (GdnnValuesPage *self,
                   const char     *title,
-                  Field           field,
+                  GdnnValueField  field,
                   int             chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -479,6 +752,7 @@ reload (GdnnValuesPage *self)
       gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  fit_codes (self, rows);
   /* Shown a few rows at a time (gdnn-chunk-feed.c). */
   gdnn_chunk_feed_start (self->feed, rows);
   g_object_unref (rows);
@@ -500,6 +774,11 @@ refresh (GdnnValuesPage *self)
   if (!gdnn_value_rows_refresh (G_LIST_MODEL (self->rows), self->store, self->unit_id, self->plan_id,
                                 self->year, &error))
     gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      restore_pending (self, row);
+    }
   refilter (self);
 }
 
@@ -565,6 +844,7 @@ gdnn_values_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GDNN_TYPE_VALUES_PAGE);
 
   G_OBJECT_CLASS (gdnn_values_page_parent_class)->dispose (object);
@@ -599,14 +879,15 @@ gdnn_values_page_init (GdnnValuesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  add_column (self, _("Code"), label_factory ("code", FALSE, 0), 6, FALSE, compare_code);
-  add_column (self, _("Indicator"), label_factory ("name", TRUE, 0), 22, TRUE, compare_name);
-  add_column (self, _("Targets"), label_factory ("targets", TRUE, 0), 12, FALSE, NULL);
-  add_entry_column (self, _("Numerator / value"), FIELD_NUMERATOR, 11);
-  add_entry_column (self, _("Denominator"), FIELD_DENOMINATOR, 9);
-  add_column (self, "%", label_factory ("percent", FALSE, 1), 6, FALSE, compare_measure);
-  add_column (self, _("Progress and checks"), inscription_factory ("status", 14), 14, FALSE, NULL);
-  add_entry_column (self, _("Explanation"), FIELD_NOTE, 14);
+  self->code_column = add_column (self, _("Code"), label_factory ("code", 0), 6, FALSE, compare_code);
+  /* The name in two lines at most, all of it in the tooltip. */
+  add_column (self, _("Indicator"), inscription_factory ("name", 40, 2), 22, TRUE, compare_name);
+  add_column (self, _("Targets"), inscription_factory ("targets", 14, 3), 12, FALSE, NULL);
+  add_entry_column (self, _("Numerator / value"), GDNN_VALUE_FIELD_NUMERATOR, 11);
+  add_entry_column (self, _("Denominator"), GDNN_VALUE_FIELD_DENOMINATOR, 9);
+  add_column (self, "%", label_factory ("percent", 1), 6, FALSE, compare_measure);
+  add_column (self, _("Progress and checks"), inscription_factory ("status", 22, 8), 20, FALSE, NULL);
+  add_entry_column (self, _("Explanation"), GDNN_VALUE_FIELD_NOTE, 14);
 
   /* rows → search and "to check" filter → the column the user sorted by. */
   {
@@ -615,6 +896,9 @@ gdnn_values_page_init (GdnnValuesPage *self)
     g_autoptr(GtkNoSelection) selection = NULL;
 
     self->rows = g_list_store_new (GDNN_TYPE_VALUE_ROW);
+    self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_free);
+    /* Rows loaded anew get back what was typed on them and not stored. */
+    g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (on_rows_changed), self);
     self->feed = gdnn_chunk_feed_new (self->rows, 8);
     filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           GTK_FILTER (g_object_ref (self->filter)));
@@ -624,6 +908,7 @@ gdnn_values_page_init (GdnnValuesPage *self)
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   }
 
+  g_signal_connect_swapped (self->column_view, "map", G_CALLBACK (fit_titles), self);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->attention_toggle, "toggled", G_CALLBACK (refilter), self);

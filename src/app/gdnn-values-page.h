@@ -24,10 +24,5 @@ gboolean    gdnn_values_page_show      (GdnnValuesPage  *self,
                                         int              year,
                                         GError         **error);
 GListModel *gdnn_values_page_get_rows  (GdnnValuesPage  *self);
-gboolean    gdnn_values_page_commit    (GdnnValuesPage  *self,
-                                        guint            position,
-                                        const char      *numerator,
-                                        const char      *denominator,
-                                        const char      *note);
 
 G_END_DECLS

@@ -30,7 +30,8 @@ struct _GdnnValueRow
   double          baseline_value;
   GdnnTrack       track;
   gboolean        has_track;
-  char           *message;     /* the last validation message, shown beside the row */
+  char           *message;     /* why what was typed is not stored (yet), shown beside the row */
+  char           *pending[GDNN_VALUE_N_FIELDS]; /* typed but not stored yet, by field; NULL when none */
 };
 
 G_DEFINE_FINAL_TYPE (GdnnValueRow, gdnn_value_row, G_TYPE_OBJECT)
@@ -170,6 +171,52 @@ track_label (GdnnValueRow *self)
     }
 }
 
+/* The track, and whether the report needs an explanation (giải trình)
+ * for it: the row is flagged, the value is stored all the same. */
+static char *
+status_text (GdnnValueRow *self)
+{
+  g_autofree char *track = track_label (self);
+
+  if (self->message != NULL)
+    return g_strdup (self->message);
+  if (gdnn_value_row_needs_note (self))
+    /* Translators: %s is the track, e.g. "Behind (expected 60%)"; the row
+     * is flagged until its explanation (giải trình) is written. */
+    return g_strdup_printf (_("%s; needs an explanation"), track);
+  return g_steal_pointer (&track);
+}
+
+/* A field's stored value as the form shows it. */
+static char *
+stored_text (GdnnValueRow   *self,
+             GdnnValueField  field)
+{
+  const GdnnValue *v = self->value;
+
+  switch (field)
+    {
+    case GDNN_VALUE_FIELD_NUMERATOR:
+      return v->has_numerator ? format_amount (self->indicator->measure, v->numerator) : g_strdup ("");
+    case GDNN_VALUE_FIELD_DENOMINATOR:
+      return v->has_denominator ? format_amount (self->indicator->measure, v->denominator) : g_strdup ("");
+    case GDNN_VALUE_FIELD_NOTE:
+      return g_strdup (v->note != NULL ? v->note : "");
+    case GDNN_VALUE_N_FIELDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* What a cell shows: what was typed and is not stored yet, else the
+ * stored value. */
+static char *
+field_text (GdnnValueRow   *self,
+            GdnnValueField  field)
+{
+  return self->pending[field] != NULL ? g_strdup (self->pending[field]) : stored_text (self, field);
+}
+
 static void
 gdnn_value_row_finalize (GObject *object)
 {
@@ -178,6 +225,8 @@ gdnn_value_row_finalize (GObject *object)
   g_clear_pointer (&self->indicator, gdnn_indicator_free);
   g_clear_pointer (&self->value, gdnn_value_free);
   g_clear_pointer (&self->message, g_free);
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    g_clear_pointer (&self->pending[i], g_free);
 
   G_OBJECT_CLASS (gdnn_value_row_parent_class)->finalize (object);
 }
@@ -207,13 +256,13 @@ gdnn_value_row_get_property (GObject    *object,
       g_value_take_string (value, targets_text (ind, row_percent_decimals (self)));
       break;
     case PROP_NUMERATOR:
-      g_value_take_string (value, v->has_numerator ? format_amount (ind->measure, v->numerator) : g_strdup (""));
+      g_value_take_string (value, field_text (self, GDNN_VALUE_FIELD_NUMERATOR));
       break;
     case PROP_DENOMINATOR:
-      g_value_take_string (value, v->has_denominator ? format_amount (ind->measure, v->denominator) : g_strdup (""));
+      g_value_take_string (value, field_text (self, GDNN_VALUE_FIELD_DENOMINATOR));
       break;
     case PROP_NOTE:
-      g_value_set_string (value, v->note != NULL ? v->note : "");
+      g_value_take_string (value, field_text (self, GDNN_VALUE_FIELD_NOTE));
       break;
     case PROP_PERCENT:
       {
@@ -232,8 +281,9 @@ gdnn_value_row_get_property (GObject    *object,
       g_value_set_string (value, self->message != NULL ? self->message : "");
       break;
     case PROP_STATUS:
-      /* What the form shows beside the row: a refusal first, else the track. */
-      g_value_take_string (value, self->message != NULL ? g_strdup (self->message) : track_label (self));
+      /* What the form shows beside the row: what is not stored and why
+       * first, else the track. */
+      g_value_take_string (value, status_text (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -326,21 +376,32 @@ gdnn_value_row_needs_note (GdnnValueRow *self)
          (self->value->note == NULL || self->value->note[0] == '\0');
 }
 
+static void
+notify_all (GdnnValueRow *self)
+{
+  static const guint changed[] = { PROP_NUMERATOR, PROP_DENOMINATOR, PROP_NOTE, PROP_PERCENT, PROP_TRACK_LABEL,
+                                   PROP_MESSAGE, PROP_STATUS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[changed[i]]);
+}
+
+static void update_message (GdnnValueRow *self);
+
+/* The stored value changed under the row (a refresh, an undo): what was
+ * typed and not stored yet stays, its message follows the new value. */
 void
 gdnn_value_row_set_value (GdnnValueRow    *self,
                           const GdnnValue *value)
 {
-  static const guint changed[] = { PROP_NUMERATOR, PROP_DENOMINATOR, PROP_NOTE, PROP_PERCENT, PROP_TRACK_LABEL,
-                                   PROP_STATUS };
-
   g_return_if_fail (GDNN_IS_VALUE_ROW (self));
   g_return_if_fail (value != NULL);
 
   g_clear_pointer (&self->value, gdnn_value_free);
   self->value = copy_value (value);
   recompute (self);
-  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[changed[i]]);
+  update_message (self);
+  notify_all (self);
 }
 
 static gboolean
@@ -369,8 +430,9 @@ parse_field (const char  *text,
  * gdnn_value_row_parse:
  *
  * Reads what the user typed (Vietnamese numbers: 1.234,5) into a value
- * ready to store, with the rules of the indicator's measure and the rule
- * that a value behind its track needs a note (giải trình).
+ * ready to store, with the rules of the indicator's measure. A value
+ * behind its track is a value all the same: it is stored, and the row
+ * asks for its explanation (gdnn_value_row_needs_note()).
  *
  * Returns: (transfer full): the value, or %NULL with a message for the
  *   user in @error.
@@ -383,9 +445,6 @@ gdnn_value_row_parse (GdnnValueRow  *self,
                       GError       **error)
 {
   g_autoptr(GdnnValue) v = NULL;
-  gboolean has = FALSE;
-  GdnnTrack track;
-  double measure;
 
   g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
 
@@ -401,21 +460,11 @@ gdnn_value_row_parse (GdnnValueRow  *self,
   if (!gdnn_validate_value (self->indicator->measure, v, error))
     return NULL;
 
-  measure = gdnn_value_measure (self->indicator, v, &has);
-  if (has && gdnn_track_compute (self->indicator, self->baseline_year, self->baseline_value,
-                                 self->year, measure, &track) &&
-      gdnn_track_needs_note (&track) && v->note == NULL)
-    {
-      g_set_error_literal (error, GDNN_STORE_ERROR, GDNN_STORE_ERROR_INVALID,
-                           _("The value is behind its target: write an explanation (giải trình)."));
-      return NULL;
-    }
-
   return g_steal_pointer (&v);
 }
 
-/* The message shown beside the row: why the last input was refused, or
- * %NULL once it was saved. */
+/* The message shown beside the row: what was typed and is not stored,
+ * and why; %NULL when everything typed is stored. */
 void
 gdnn_value_row_set_message (GdnnValueRow *self,
                             const char   *message)
@@ -428,6 +477,248 @@ gdnn_value_row_set_message (GdnnValueRow *self,
   self->message = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static void
+set_pending (GdnnValueRow   *self,
+             GdnnValueField  field,
+             const char     *text)
+{
+  g_autofree char *stored = stored_text (self, field);
+  g_autofree char *typed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  g_clear_pointer (&self->pending[field], g_free);
+  /* Typing back what is stored leaves nothing pending. */
+  if (g_strcmp0 (typed, stored) != 0)
+    self->pending[field] = g_strdup (text);
+}
+
+static gboolean
+same_numbers (const GdnnValue *a,
+              const GdnnValue *b)
+{
+  return a->has_numerator == b->has_numerator && a->has_denominator == b->has_denominator &&
+         (!a->has_numerator || a->numerator == b->numerator) &&
+         (!a->has_denominator || a->denominator == b->denominator);
+}
+
+/* The value the row's numbers make as they read now (typed, else stored)
+ * with its explanation, or %NULL and in @message what is not stored and
+ * why. */
+static GdnnValue *
+build_value (GdnnValueRow  *self,
+             char         **message)
+{
+  g_autofree char *texts[GDNN_VALUE_N_FIELDS] = { NULL };
+  g_autoptr(GError) error = NULL;
+  GdnnValue *v;
+  gboolean has_numerator = FALSE, has_denominator = FALSE;
+  double number;
+
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    texts[i] = field_text (self, i);
+
+  /* Half a ratio: the numerator waits on the row for its denominator. */
+  if (self->indicator->measure == GDNN_MEASURE_RATIO && self->pending[GDNN_VALUE_FIELD_NUMERATOR] != NULL &&
+      parse_field (texts[GDNN_VALUE_FIELD_NUMERATOR], &has_numerator, &number, "", NULL) &&
+      parse_field (texts[GDNN_VALUE_FIELD_DENOMINATOR], &has_denominator, &number, "", NULL) &&
+      has_numerator && !has_denominator)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (texts[GDNN_VALUE_FIELD_NUMERATOR]));
+
+      /* Translators: %s is the numerator as typed, e.g. "45". */
+      *message = g_strdup_printf (_("Numerator %s not saved yet: type the denominator to save the ratio."), typed);
+      return NULL;
+    }
+
+  v = gdnn_value_row_parse (self, texts[GDNN_VALUE_FIELD_NUMERATOR], texts[GDNN_VALUE_FIELD_DENOMINATOR],
+                            texts[GDNN_VALUE_FIELD_NOTE], &error);
+  if (v == NULL)
+    {
+      /* Translators: %s says why what was typed was refused. */
+      *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      return NULL;
+    }
+  return v;
+}
+
+/* The message that follows from what is pending on the row. */
+static void
+update_message (GdnnValueRow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->pending[GDNN_VALUE_FIELD_NUMERATOR] != NULL || self->pending[GDNN_VALUE_FIELD_DENOMINATOR] != NULL)
+    {
+      g_autoptr(GdnnValue) v = build_value (self, &message);
+
+      if (v != NULL)
+        message = g_strdup (_("Not saved yet: press Enter in the cell to save it."));
+    }
+  else if (self->pending[GDNN_VALUE_FIELD_NOTE] != NULL)
+    message = g_strdup (_("The explanation is not saved yet: press Enter in it to save it."));
+  gdnn_value_row_set_message (self, message);
+}
+
+/**
+ * gdnn_value_row_input:
+ * @field: the cell the text was typed in
+ * @text: the cell's whole text
+ *
+ * Takes what the user typed in a cell. The text stays on the row (its
+ * property shows it) until it is stored: a numerator without its
+ * denominator waits for it, a refused number waits to be corrected, each
+ * with a message saying what is not stored and why. An explanation is
+ * stored on its own, without touching the numbers.
+ *
+ * Returns: (transfer full) (nullable): the value to store now, then tell
+ *   the row with gdnn_value_row_stored() or gdnn_value_row_refused();
+ *   %NULL when there is nothing to store.
+ */
+GdnnValue *
+gdnn_value_row_input (GdnnValueRow   *self,
+                      GdnnValueField  field,
+                      const char     *text)
+{
+  g_autoptr(GdnnValue) v = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
+  g_return_val_if_fail (field < GDNN_VALUE_N_FIELDS, NULL);
+
+  set_pending (self, field, text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMERATOR + field]);
+
+  if (field == GDNN_VALUE_FIELD_NOTE)
+    {
+      if (self->pending[field] == NULL)
+        {
+          update_message (self);
+          return NULL;
+        }
+      v = copy_value (self->value);
+      g_free (v->note);
+      v->note = g_strstrip (g_strdup (text));
+      if (v->note[0] == '\0')
+        g_clear_pointer (&v->note, g_free);
+      return g_steal_pointer (&v);
+    }
+
+  if (self->pending[GDNN_VALUE_FIELD_NUMERATOR] == NULL && self->pending[GDNN_VALUE_FIELD_DENOMINATOR] == NULL)
+    {
+      update_message (self);
+      return NULL;
+    }
+  v = build_value (self, &message);
+  if (v == NULL)
+    {
+      gdnn_value_row_set_message (self, message);
+      return NULL;
+    }
+  if (same_numbers (v, self->value) && g_strcmp0 (v->note, self->value->note) == 0)
+    {
+      /* The same numbers written another way (1234 for 1.234). */
+      g_clear_pointer (&self->pending[GDNN_VALUE_FIELD_NUMERATOR], g_free);
+      g_clear_pointer (&self->pending[GDNN_VALUE_FIELD_DENOMINATOR], g_free);
+      update_message (self);
+      notify_all (self);
+      return NULL;
+    }
+  return g_steal_pointer (&v);
+}
+
+/**
+ * gdnn_value_row_stored:
+ * @field: the field whose input made @value
+ * @value: what gdnn_value_row_input() returned, now stored
+ *
+ * The row shows the stored value. An explanation's storing leaves typed
+ * numbers pending; a number's storing stored every text of the row.
+ */
+void
+gdnn_value_row_stored (GdnnValueRow    *self,
+                       GdnnValueField   field,
+                       const GdnnValue *value)
+{
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+  g_return_if_fail (value != NULL);
+
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    if (field != GDNN_VALUE_FIELD_NOTE || i == GDNN_VALUE_FIELD_NOTE)
+      g_clear_pointer (&self->pending[i], g_free);
+  g_clear_pointer (&self->value, gdnn_value_free);
+  self->value = copy_value (value);
+  recompute (self);
+  update_message (self);
+  notify_all (self);
+}
+
+/* The store refused the value gdnn_value_row_input() made (@reason): the
+ * typed text stays pending with the reason. */
+void
+gdnn_value_row_refused (GdnnValueRow *self,
+                        const char   *reason)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+  g_return_if_fail (reason != NULL);
+
+  message = g_strdup_printf (_("Not saved: %s"), reason);
+  gdnn_value_row_set_message (self, message);
+}
+
+/* What was typed in @field and is not stored, or %NULL. */
+const char *
+gdnn_value_row_get_pending (GdnnValueRow   *self,
+                            GdnnValueField  field)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), NULL);
+  g_return_val_if_fail (field < GDNN_VALUE_N_FIELDS, NULL);
+  return self->pending[field];
+}
+
+gboolean
+gdnn_value_row_has_pending (GdnnValueRow *self)
+{
+  g_return_val_if_fail (GDNN_IS_VALUE_ROW (self), FALSE);
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    if (self->pending[i] != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * gdnn_value_row_restore_pending:
+ * @texts: (array fixed-size=3): by #GdnnValueField, what was typed and
+ *   not stored (%NULL for none), as gdnn_value_row_get_pending() gave it
+ *
+ * Puts back what was pending on a row before it was loaded anew, with
+ * its message.
+ */
+void
+gdnn_value_row_restore_pending (GdnnValueRow       *self,
+                                const char * const *texts)
+{
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+  g_return_if_fail (texts != NULL);
+
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    set_pending (self, i, texts[i]);
+  update_message (self);
+  notify_all (self);
+}
+
+/* Drops what was typed and not stored: the row shows the stored value. */
+void
+gdnn_value_row_discard_pending (GdnnValueRow *self)
+{
+  g_return_if_fail (GDNN_IS_VALUE_ROW (self));
+
+  for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
+    g_clear_pointer (&self->pending[i], g_free);
+  gdnn_value_row_set_message (self, NULL);
+  notify_all (self);
 }
 
 int
@@ -529,7 +820,8 @@ gdnn_value_rows_load (GdnnStore  *store,
  *
  * Puts the stored values of @year into the existing rows, in place: a
  * list showing them only updates its cells instead of rebuilding every
- * row (after an undo, or when the user switches the year).
+ * row (after an undo, or when the user switches the year). What was typed
+ * and not stored stays on a row of the same year.
  */
 gboolean
 gdnn_value_rows_refresh (GListModel  *rows,
@@ -554,6 +846,10 @@ gdnn_value_rows_refresh (GListModel  *rows,
       const GdnnValue *stored = g_hash_table_lookup (this_year, &row->indicator->id);
       g_autoptr(GdnnValue) empty = stored == NULL ? empty_value (unit_id, row->indicator->id, year) : NULL;
 
+      /* What was typed for another year is not this year's. */
+      if (row->year != year)
+        for (guint f = 0; f < GDNN_VALUE_N_FIELDS; f++)
+          g_clear_pointer (&row->pending[f], g_free);
       row->year = year;
       gdnn_value_row_set_message (row, NULL);
       gdnn_value_row_set_value (row, stored != NULL ? stored : empty);

@@ -1,0 +1,704 @@
+/* test-ui-values.c
+ *
+ * Copyright 2026 The gdnn-report authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The value page in the real window at 1366×768 on the demo database
+ * under Xvfb, typed into through real key presses (XTest): the orders in
+ * which a secretary fills a ratio, a value below its track and its
+ * explanation, Enter and Tab, undo in between; every result is read back
+ * through the store. Then how many rows, headers and names the table
+ * shows at that size. PNGs go to the test output. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <dlfcn.h>
+#include <glib/gi18n.h>
+
+#include "gdnn-demo.h"
+#include "gdnn-i18n.h"
+#include "gdnn-store.h"
+#include "gdnn-text.h"
+#include "gdnn-value-row.h"
+#include "gdnn-values-page.h"
+#include "gdnn-window.h"
+#include "gdnn-ui-test-utils.h"
+
+/* Key presses go through the X server (XTest), as a keyboard's do: GTK 4
+ * has no public way to make a key event. Xlib and XTest are reached with
+ * dlsym so that the test needs no X development files. */
+typedef struct
+{
+  void *display;
+  unsigned char (*keysym_to_keycode) (void *display, unsigned long keysym);
+  unsigned long (*keycode_to_keysym) (void *display, unsigned char keycode, unsigned int group, unsigned int level);
+  int (*fake_key) (void *display, unsigned int keycode, int is_press, unsigned long delay);
+  int (*sync) (void *display, int discard);
+  int (*set_input_focus) (void *display, unsigned long window, int revert_to, unsigned long time);
+} Keyboard;
+
+static Keyboard keyboard;
+
+static void
+keyboard_init (GtkWindow *window)
+{
+  void *(*get_xdisplay) (GdkDisplay *display);
+  unsigned long (*get_xid) (GdkSurface *surface);
+  void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
+
+  g_assert_nonnull (xtst);
+  *(void **) &get_xdisplay = dlsym (RTLD_DEFAULT, "gdk_x11_display_get_xdisplay");
+  *(void **) &get_xid = dlsym (RTLD_DEFAULT, "gdk_x11_surface_get_xid");
+  *(void **) &keyboard.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
+  *(void **) &keyboard.keycode_to_keysym = dlsym (RTLD_DEFAULT, "XkbKeycodeToKeysym");
+  *(void **) &keyboard.sync = dlsym (RTLD_DEFAULT, "XSync");
+  *(void **) &keyboard.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
+  *(void **) &keyboard.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
+  g_assert_nonnull (get_xdisplay);
+  g_assert_nonnull (get_xid);
+  g_assert_nonnull (keyboard.keysym_to_keycode);
+  g_assert_nonnull (keyboard.keycode_to_keysym);
+  g_assert_nonnull (keyboard.sync);
+  g_assert_nonnull (keyboard.set_input_focus);
+  g_assert_nonnull (keyboard.fake_key);
+  /* The window tests run on X11 (xvfb-run). */
+  g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_display (GTK_WIDGET (window))), "GdkX11Display"));
+  keyboard.display = get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  /* No window manager gives the window the keyboard: take it (RevertToParent). */
+  keyboard.set_input_focus (keyboard.display, get_xid (gtk_native_get_surface (GTK_NATIVE (window))), 2, 0);
+  keyboard.sync (keyboard.display, 0);
+  gdnn_ui_iterate (100);
+}
+
+static void
+send_keycode (unsigned char keycode,
+              gboolean      shift)
+{
+  unsigned char shift_code = keyboard.keysym_to_keycode (keyboard.display, GDK_KEY_Shift_L);
+
+  if (shift)
+    keyboard.fake_key (keyboard.display, shift_code, 1, 0);
+  keyboard.fake_key (keyboard.display, keycode, 1, 0);
+  keyboard.fake_key (keyboard.display, keycode, 0, 0);
+  if (shift)
+    keyboard.fake_key (keyboard.display, shift_code, 0, 0);
+  keyboard.sync (keyboard.display, 0);
+  gdnn_ui_iterate (30);
+}
+
+/* Presses and releases the key of @keyval (with Shift when the keyboard
+ * map has it on the second level, or when @shift). */
+static void
+press_key (guint    keyval,
+           gboolean shift)
+{
+  unsigned char keycode = keyboard.keysym_to_keycode (keyboard.display, keyval);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  if (keyboard.keycode_to_keysym (keyboard.display, keycode, 0, 0) != keyval)
+    shift = TRUE;
+  send_keycode (keycode, shift);
+}
+
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    press_key (gdk_unicode_to_keyval (g_utf8_get_char (p)), FALSE);
+  gdnn_ui_iterate (50);
+}
+
+static void
+press_ctrl (guint keyval)
+{
+  unsigned char ctrl = keyboard.keysym_to_keycode (keyboard.display, GDK_KEY_Control_L);
+
+  keyboard.fake_key (keyboard.display, ctrl, 1, 0);
+  press_key (keyval, FALSE);
+  keyboard.fake_key (keyboard.display, ctrl, 0, 0);
+  keyboard.sync (keyboard.display, 0);
+  gdnn_ui_iterate (100);
+}
+
+/* A row's cells, in their order. */
+typedef enum
+{
+  NUMERATOR,
+  DENOMINATOR,
+  NOTE,
+} Cell;
+
+typedef struct
+{
+  char           *dir;
+  GdnnStore      *store;
+  AdwApplication *app;
+  GdnnWindow     *window;
+  GdnnValuesPage *page;
+  GtkColumnView  *view;
+  gint64          unit_id;
+  GPtrArray      *indicators;
+} Form;
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  gdnn_ui_collect (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static const GdnnIndicator *
+indicator (Form       *f,
+           const char *code)
+{
+  for (guint i = 0; i < f->indicators->len; i++)
+    {
+      const GdnnIndicator *ind = g_ptr_array_index (f->indicators, i);
+      if (g_str_equal (ind->code, code))
+        return ind;
+    }
+  g_error ("No indicator %s", code);
+  return NULL;
+}
+
+/* Empties the 2026 value of @code through the store, as a unit that has
+ * not entered it yet. */
+static void
+clear_value (Form       *f,
+             const char *code)
+{
+  g_autoptr(GdnnValue) value = gdnn_value_new ();
+  g_autoptr(GError) error = NULL;
+
+  value->unit_id = f->unit_id;
+  value->indicator_id = indicator (f, code)->id;
+  value->year = 2026;
+  value->period = g_strdup ("year");
+  g_assert_true (gdnn_store_set_value (f->store, value, &error));
+  g_assert_no_error (error);
+}
+
+/* The window at 1366×768 on the values of 2026 of the college BG-CD01 for
+ * plan 401/KH-UBND, whose values of @cleared (NULL-terminated) are
+ * emptied first. @id: the application's id, one per test (an application
+ * stays exported on the session bus). */
+static void
+form_open (Form              *f,
+           const char        *id,
+           const char *const *cleared)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnUnit) unit = NULL;
+  g_autoptr(GdnnPlan) plan = NULL;
+  GDate today;
+
+  f->store = gdnn_ui_open_demo_store (&f->dir);
+  unit = gdnn_test_find_unit (f->store, "BG-CD01");
+  plan = gdnn_test_find_plan (f->store, "401/KH-UBND");
+  f->unit_id = unit->id;
+  f->indicators = gdnn_store_list_indicators (f->store, plan->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; cleared != NULL && cleared[i] != NULL; i++)
+    clear_value (f, cleared[i]);
+
+  /* The application's resources as gdnn-report has them: its style sheet. */
+  f->app = g_object_new (ADW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
+                         "resource-base-path", "/vn/gdnn/Report", NULL);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+
+  f->window = gdnn_window_new (f->app, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gdnn_ui_iterate (500);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+  gdnn_window_set_today (f->window, &today);
+  g_assert_true (gdnn_window_select_plan (f->window, "BG-CD01", "401/KH-UBND"));
+  gdnn_ui_iterate (300);
+  gdnn_window_show_page (f->window, "values");
+  f->page = gdnn_window_get_values_page (f->window);
+  gdnn_ui_wait_for_n_items (gdnn_values_page_get_rows (f->page), f->indicators->len);
+  g_assert_cmpuint (g_list_model_get_n_items (gdnn_values_page_get_rows (f->page)), ==, 11);
+  gdnn_ui_iterate (300);
+  f->view = GTK_COLUMN_VIEW (find_one (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+}
+
+static void
+form_close (Form *f)
+{
+  g_clear_pointer (&f->indicators, g_ptr_array_unref);
+  gdnn_ui_close (GTK_WINDOW (f->window), &f->store, f->dir);
+  g_clear_object (&f->app);
+  g_free (f->dir);
+}
+
+static GdnnValueRow *
+value_row (Form       *f,
+           const char *code)
+{
+  GListModel *rows = gdnn_values_page_get_rows (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GdnnValueRow) row = g_list_model_get_item (rows, i);
+      if (g_str_equal (gdnn_value_row_get_indicator (row)->code, code))
+        return row;
+    }
+  g_error ("No row %s", code);
+  return NULL;
+}
+
+/* The entry of @field on the row of @code: a row's entries are, in
+ * order, the numerator, the denominator and the explanation. */
+static GtkWidget *
+cell_entry (Form       *f,
+            const char *code,
+            Cell        field)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  int seen = 0;
+
+  gdnn_ui_collect (GTK_WIDGET (f->view), GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GdnnValueRow *row = g_object_get_data (entries->pdata[i], "row");
+      if (row != NULL && g_str_equal (gdnn_value_row_get_indicator (row)->code, code) && seen++ == (int) field)
+        return entries->pdata[i];
+    }
+  g_error ("No entry %d of %s", field, code);
+  return NULL;
+}
+
+/* The row and the field of the entry that has the keyboard focus. */
+static const char *
+focused_cell (Form *f,
+              int  *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  GdnnValueRow *row = entry != NULL ? g_object_get_data (G_OBJECT (entry), "row") : NULL;
+
+  *field = -1;
+  if (row == NULL)
+    return NULL;
+  for (int i = 0; i < 3; i++)
+    if (cell_entry (f, gdnn_value_row_get_indicator (row)->code, i) == entry)
+      *field = i;
+  return gdnn_value_row_get_indicator (row)->code;
+}
+
+/* The keyboard focus is in the entry of @field on the row of @code. */
+static void
+assert_focus (Form       *f,
+              const char *code,
+              Cell        field)
+{
+  int focused_field;
+  const char *focused = focused_cell (f, &focused_field);
+
+  g_test_message ("focus: %s, field %d; expected %s, field %d", focused, focused_field, code, field);
+  g_assert_cmpstr (focused, ==, code);
+  g_assert_cmpint (focused_field, ==, field);
+}
+
+static void
+focus_cell (Form           *f,
+            const char     *code,
+            Cell            field)
+{
+  gtk_widget_grab_focus (cell_entry (f, code, field));
+  gdnn_ui_iterate (50);
+  assert_focus (f, code, field);
+}
+
+/* The 2026 value of @code as stored: exactly these numbers and note
+ * (has_* FALSE for an empty number, NULL for no note). */
+static void
+assert_stored (Form       *f,
+               const char *code,
+               gboolean    has_numerator,
+               double      numerator,
+               gboolean    has_denominator,
+               double      denominator,
+               const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnValue) value = gdnn_store_get_value (f->store, f->unit_id, indicator (f, code)->id, 2026,
+                                                     "year", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  g_assert_cmpint (value->has_numerator, ==, has_numerator);
+  if (has_numerator)
+    g_assert_cmpfloat (value->numerator, ==, numerator);
+  g_assert_cmpint (value->has_denominator, ==, has_denominator);
+  if (has_denominator)
+    g_assert_cmpfloat (value->denominator, ==, denominator);
+  g_assert_cmpstr (value->note, ==, note);
+}
+
+/* Beside the row of @code, in its "Progress and checks" cell on screen,
+ * exactly @status. */
+static void
+assert_status (Form       *f,
+               const char *code,
+               const char *status)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *shown;
+
+  g_object_get (value_row (f, code), "status", &text, NULL);
+  g_assert_cmpstr (text, ==, status);
+  shown = gdnn_ui_find_label (GTK_WIDGET (f->view), status);
+  g_assert_nonnull (shown);
+  g_assert_true (GTK_IS_INSCRIPTION (shown));
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (shown)), ==, status);
+}
+
+static void
+assert_entry_text (Form           *f,
+                   const char     *code,
+                   Cell            field,
+                   const char     *text)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (f, code, field))), ==, text);
+}
+
+static char *
+behind_status (double expected,
+               gboolean flagged)
+{
+  g_autofree char *percent = gdnn_format_percent (expected, 1);
+  g_autofree char *track = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Behind (expected %s)"), percent);
+
+  return flagged ? g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s; needs an explanation"), track)
+                 : g_steal_pointer (&track);
+}
+
+static char *
+on_track_status (double expected)
+{
+  g_autofree char *percent = gdnn_format_percent (expected, 1);
+
+  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "On track (expected %s)"), percent);
+}
+
+static char *
+half_ratio_status (const char *numerator)
+{
+  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE,
+                                      "Numerator %s not saved yet: type the denominator to save the ratio."),
+                          numerator);
+}
+
+/* The focus ring moves with a transition: the PNG shows where it ends. */
+static void
+save_png (Form       *f,
+          const char *name)
+{
+  gdnn_ui_iterate (400);
+  gdnn_ui_save_png (GTK_WIDGET (f->window), name);
+}
+
+/* The orders in which a secretary types a year's values, each through
+ * real key presses; what is stored is read back through the store. In
+ * 2026, I.2.a.1 and I.2.a.2 are expected at 60%, I.2.b.1 at 76%, I.2.b.2
+ * at 50%. */
+static void
+test_values_keys (void)
+{
+  static const char *const cleared[] = { "I.2.a.1", "I.2.a.2", "I.2.b.1", "I.2.b.2", "I.2.c.1", NULL };
+  Form f = { 0 };
+
+  form_open (&f, "vn.gdnn.Report.TestValuesKeys", cleared);
+  keyboard_init (GTK_WINDOW (f.window));
+
+  /* Numerator, Tab, denominator, Enter: the numerator waits on the row
+   * with a note until the denominator comes, then both are stored; Tab
+   * went to the denominator, Enter to the next row's denominator. */
+  {
+    g_autofree char *waiting = half_ratio_status ("45");
+    g_autofree char *on_track = on_track_status (60);
+
+    focus_cell (&f, "I.2.a.1", NUMERATOR);
+    type_text ("45");
+    press_key (GDK_KEY_Tab, FALSE);
+    assert_focus (&f, "I.2.a.1", DENOMINATOR);
+    assert_status (&f, "I.2.a.1", waiting);
+    assert_entry_text (&f, "I.2.a.1", NUMERATOR, "45");
+    assert_stored (&f, "I.2.a.1", FALSE, 0, FALSE, 0, NULL);
+    save_png (&f, "values-keys-1-numerator-waits.png");
+
+    type_text ("60");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_stored (&f, "I.2.a.1", TRUE, 45, TRUE, 60, NULL);
+    assert_status (&f, "I.2.a.1", on_track);
+    assert_entry_text (&f, "I.2.a.1", NUMERATOR, "45");
+    assert_focus (&f, "I.2.a.2", DENOMINATOR);
+  }
+
+  /* Denominator first, Shift+Tab back, numerator below the track, Enter:
+   * stored at once and flagged; the explanation typed after it, with
+   * Enter, is stored without touching the numbers and clears the flag. */
+  {
+    g_autofree char *flagged = behind_status (60, TRUE);
+    g_autofree char *explained = behind_status (60, FALSE);
+
+    type_text ("80");
+    press_key (GDK_KEY_Tab, TRUE);
+    assert_focus (&f, "I.2.a.2", NUMERATOR);
+    assert_stored (&f, "I.2.a.2", FALSE, 0, TRUE, 80, NULL);
+    type_text ("40");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_stored (&f, "I.2.a.2", TRUE, 40, TRUE, 80, NULL);
+    assert_status (&f, "I.2.a.2", flagged);
+    assert_focus (&f, "I.2.b.1", NUMERATOR);
+    save_png (&f, "values-keys-2-behind-flagged.png");
+
+    focus_cell (&f, "I.2.a.2", NOTE);
+    type_text ("thieu giao vien");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_stored (&f, "I.2.a.2", TRUE, 40, TRUE, 80, "thieu giao vien");
+    assert_status (&f, "I.2.a.2", explained);
+    assert_entry_text (&f, "I.2.a.2", NUMERATOR, "40");
+    assert_entry_text (&f, "I.2.a.2", DENOMINATOR, "80");
+    assert_focus (&f, "I.2.b.1", NOTE);
+  }
+
+  /* The explanation before the numbers, Tab on to the next row: stored
+   * alone; the numbers typed after it keep it. */
+  {
+    g_autofree char *explained = behind_status (76, FALSE);
+
+    type_text ("chua du");
+    press_key (GDK_KEY_Tab, FALSE);
+    assert_focus (&f, "I.2.b.2", NUMERATOR);
+    assert_stored (&f, "I.2.b.1", FALSE, 0, FALSE, 0, "chua du");
+    focus_cell (&f, "I.2.b.1", NUMERATOR);
+    type_text ("10");
+    press_key (GDK_KEY_Tab, FALSE);
+    type_text ("29");
+    press_key (GDK_KEY_Tab, FALSE);
+    assert_focus (&f, "I.2.b.1", NOTE);
+    assert_stored (&f, "I.2.b.1", TRUE, 10, TRUE, 29, "chua du");
+    assert_status (&f, "I.2.b.1", explained);
+  }
+
+  /* Undo in between: a numerator waits, Ctrl+Z undoes the last stored
+   * change (I.2.b.1's numbers), the denominator completes the ratio. */
+  {
+    g_autofree char *waiting = half_ratio_status ("20");
+
+    focus_cell (&f, "I.2.b.2", NUMERATOR);
+    type_text ("20");
+    press_key (GDK_KEY_Tab, FALSE);
+    assert_status (&f, "I.2.b.2", waiting);
+    press_ctrl (GDK_KEY_z);
+    gdnn_ui_iterate (200);
+    assert_stored (&f, "I.2.b.1", FALSE, 0, FALSE, 0, "chua du");
+    assert_status (&f, "I.2.b.2", waiting);
+    assert_entry_text (&f, "I.2.b.2", NUMERATOR, "20");
+    assert_focus (&f, "I.2.b.2", DENOMINATOR);
+    type_text ("34");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_stored (&f, "I.2.b.2", TRUE, 20, TRUE, 34, NULL);
+    assert_focus (&f, "I.2.c.1", DENOMINATOR);
+  }
+
+  /* Numerator, Enter: not stored, and said so on the row, which keeps it
+   * through another year shown and back; the denominator typed later
+   * stores both. */
+  {
+    g_autofree char *waiting = half_ratio_status ("113");
+    GtkDropDown *year = GTK_DROP_DOWN (find_one (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN));
+    guint shown = gtk_drop_down_get_selected (year);
+
+    focus_cell (&f, "I.2.c.1", NUMERATOR);
+    type_text ("113");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_focus (&f, "I.2.d.1a", NUMERATOR);
+    assert_stored (&f, "I.2.c.1", FALSE, 0, FALSE, 0, NULL);
+    assert_status (&f, "I.2.c.1", waiting);
+    save_png (&f, "values-keys-3-numerator-enter.png");
+
+    g_assert_cmpuint (shown, >, 0);
+    gtk_drop_down_set_selected (year, shown - 1);
+    gdnn_ui_iterate (300);
+    {
+      g_autoptr(GdnnValue) stored = gdnn_store_get_value (f.store, f.unit_id, indicator (&f, "I.2.c.1")->id,
+                                                          2025, "year", NULL);
+      g_autofree char *numerator = gdnn_format_number (stored->numerator, 0);
+
+      g_assert_cmpint (gdnn_value_row_get_year (value_row (&f, "I.2.c.1")), ==, 2025);
+      g_assert_true (stored->has_numerator);
+      assert_entry_text (&f, "I.2.c.1", NUMERATOR, numerator);
+    }
+    gtk_drop_down_set_selected (year, shown);
+    gdnn_ui_iterate (300);
+    assert_entry_text (&f, "I.2.c.1", NUMERATOR, "113");
+    assert_status (&f, "I.2.c.1", waiting);
+
+    focus_cell (&f, "I.2.c.1", DENOMINATOR);
+    type_text ("148");
+    press_key (GDK_KEY_Return, FALSE);
+    assert_stored (&f, "I.2.c.1", TRUE, 113, TRUE, 148, NULL);
+  }
+
+  /* What the hint above the table says the keys do. */
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (f.page),
+                                        g_dgettext (GETTEXT_PACKAGE,
+                                                    "Numbers as 1.234,5. Enter saves and goes to the row below, Tab "
+                                                    "to the next cell. A numerator is saved with its denominator.")));
+  form_close (&f);
+}
+
+/* @widget lies whole inside @area (both allocated). */
+static gboolean
+inside (GtkWidget *widget,
+        GtkWidget *area)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, area, &bounds));
+  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (area) + 0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (area) + 0.5;
+}
+
+/* @label shows its whole text: as wide as it asks, not ellipsized, and
+ * inside @area, which would clip it. */
+static void
+assert_label_whole (GtkWidget *label,
+                    GtkWidget *area)
+{
+  int natural = 0;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("“%s”: %d px of %d, in %d", gtk_label_get_text (GTK_LABEL (label)),
+                  gtk_widget_get_width (label), natural, gtk_widget_get_width (area));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_true (inside (label, area));
+}
+
+/* At 1366×768: at least 9 of the plan's 11 indicators shown whole below
+ * the column titles, every title and code whole, names in at most two
+ * lines with all of the name in the tooltip, entries one line tall, the
+ * year whole in its drop-down. */
+static void
+test_values_layout (void)
+{
+  Form f = { 0 };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *scrolled, *header, *dropdown;
+  GListModel *columns;
+  guint visible = 0, names = 0, titles = 0;
+
+  form_open (&f, "vn.gdnn.Report.TestValuesLayout", NULL);
+  gdnn_ui_save_png (GTK_WIDGET (f.window), "values-1366x768.png");
+
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (f.view), GTK_TYPE_SCROLLED_WINDOW);
+  header = gtk_widget_get_first_child (GTK_WIDGET (f.view));
+  columns = gtk_column_view_get_columns (f.view);
+
+  /* Rows in the viewport, counted by their code cells shown whole below
+   * the titles. */
+  gdnn_ui_collect (GTK_WIDGET (f.view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+      graphene_rect_t bounds;
+      gboolean is_code = FALSE;
+
+      for (guint j = 0; j < f.indicators->len; j++)
+        is_code |= g_str_equal (gtk_label_get_text (GTK_LABEL (label)),
+                                ((GdnnIndicator *) g_ptr_array_index (f.indicators, j))->code);
+      if (!is_code)
+        continue;
+      assert_label_whole (label, gtk_widget_get_parent (label));
+      g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (label), scrolled, &bounds));
+      if (bounds.origin.y >= gtk_widget_get_height (header) &&
+          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled))
+        visible++;
+    }
+  g_test_message ("%u indicator rows shown whole at %d×%d", visible,
+                  gtk_widget_get_width (GTK_WIDGET (f.window)), gtk_widget_get_height (GTK_WIDGET (f.window)));
+  g_assert_cmpuint (visible, >=, 9);
+
+  /* Every column title whole inside its title button. */
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, titles);
+
+      gdnn_ui_collect (title, GTK_TYPE_LABEL, parts);
+      g_assert_cmpuint (parts->len, ==, 1);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (parts->pdata[0])), ==,
+                       gtk_column_view_column_get_title (column));
+      assert_label_whole (parts->pdata[0], title);
+      titles++;
+    }
+  g_assert_cmpuint (titles, ==, g_list_model_get_n_items (columns));
+
+  /* Names: two lines at most, the whole name in the tooltip. */
+  gdnn_ui_collect (GTK_WIDGET (f.view), GTK_TYPE_INSCRIPTION, inscriptions);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkInscription *inscription = inscriptions->pdata[i];
+
+      for (guint j = 0; j < f.indicators->len; j++)
+        if (g_strcmp0 (gtk_inscription_get_text (inscription),
+                       ((GdnnIndicator *) g_ptr_array_index (f.indicators, j))->name) == 0)
+          {
+            g_assert_cmpuint (gtk_inscription_get_min_lines (inscription), <=, 2);
+            g_assert_cmpuint (gtk_inscription_get_nat_lines (inscription), <=, 2);
+            g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (inscription)));
+            names++;
+          }
+    }
+  g_assert_cmpuint (names, >=, visible);
+
+  /* Entries one line tall. */
+  gdnn_ui_collect (GTK_WIDGET (f.view), GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, >=, 3 * visible);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (entries->pdata[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (entries->pdata[i]), ==, natural);
+    }
+
+  /* The year whole in its drop-down. */
+  dropdown = find_one (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN);
+  g_ptr_array_set_size (labels, 0);
+  gdnn_ui_collect (dropdown, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (labels->pdata[0])), ==, "2026");
+  assert_label_whole (labels->pdata[0], dropdown);
+
+  form_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gdnn_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/values/keys", test_values_keys);
+  g_test_add_func ("/ui/values/layout", test_values_layout);
+
+  return g_test_run ();
+}
