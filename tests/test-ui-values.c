@@ -21,6 +21,7 @@
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-store.h"
+#include "gdnn-task-row.h"
 #include "gdnn-text.h"
 #include "gdnn-value-row.h"
 #include "gdnn-values-page.h"
@@ -691,6 +692,132 @@ test_values_layout (void)
   form_close (&f);
 }
 
+/* The horizontal span of the column titled @title in @view. */
+static void
+column_span (GtkColumnView *view,
+             const char    *title,
+             double        *start,
+             double        *end)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (header); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      graphene_rect_t bounds;
+
+      gdnn_ui_collect (button, GTK_TYPE_LABEL, labels);
+      if (labels->len != 1 || !g_str_equal (gtk_label_get_text (GTK_LABEL (labels->pdata[0])), title))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
+      *start = bounds.origin.x;
+      *end = bounds.origin.x + bounds.size.width;
+      return;
+    }
+  g_error ("No column “%s”", title);
+}
+
+/* On the task list shown, every task code in the Code column and every
+ * body in the Lead column is whole: not ellipsized and inside its cell.
+ * @must, if not NULL, is among them. Returns how many were checked. */
+static guint
+check_task_cells (Form       *f,
+                  const char *must)
+{
+  gboolean must_seen = must == NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) leads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkColumnView *view;
+  GListModel *model;
+  double code_start, code_end, lead_start, lead_end;
+  guint checked = 0;
+
+  gdnn_ui_collect (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  view = views->pdata[0];
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GdnnTaskRow) row = g_list_model_get_item (model, i);
+      char *lead = NULL;
+
+      g_hash_table_add (codes, gdnn_task_row_get_task (row)->code);
+      g_object_get (row, "lead", &lead, NULL);
+      g_hash_table_add (leads, lead);
+    }
+  column_span (view, g_dgettext (GETTEXT_PACKAGE, "Code"), &code_start, &code_end);
+  column_span (view, g_dgettext (GETTEXT_PACKAGE, "Lead"), &lead_start, &lead_end);
+
+  gdnn_ui_collect (gtk_widget_get_last_child (GTK_WIDGET (view)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+      const char *text = gtk_label_get_text (GTK_LABEL (label));
+      graphene_rect_t bounds;
+      double middle;
+
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (view), &bounds));
+      middle = bounds.origin.x + bounds.size.width / 2;
+      if (!(middle > code_start && middle < code_end && g_hash_table_contains (codes, text)) &&
+          !(middle > lead_start && middle < lead_end && text[0] != '\0' && g_hash_table_contains (leads, text)))
+        continue;
+      g_test_message ("“%s”: %d×%d in %d×%d", text, gtk_widget_get_width (label), gtk_widget_get_height (label),
+                      gtk_widget_get_width (gtk_widget_get_parent (label)),
+                      gtk_widget_get_height (gtk_widget_get_parent (label)));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      g_assert_true (inside (label, gtk_widget_get_parent (label)));
+      must_seen |= g_strcmp0 (text, must) == 0;
+      checked++;
+    }
+  g_assert_true (must_seen);
+  return checked;
+}
+
+/* The task list at 1366×768: codes and lead bodies whole, for plan
+ * 401/KH-UBND of BG-CD01 (leads "Cơ sở GDNN", "Sở Tài chính") and for the
+ * Tây Ninh plan, whose codes are the longest ("II.5.a.3"). */
+static void
+test_tasks_layout (void)
+{
+  Form f = { 0 };
+  guint checked;
+
+  form_open (&f, "vn.gdnn.Report.TestTasksLayout", NULL);
+  gdnn_window_show_page (f.window, "tasks");
+  g_assert_nonnull (gdnn_ui_wait_for_label (GTK_WIDGET (f.window), "Cơ sở GDNN"));
+  gdnn_ui_iterate (300);
+  gdnn_ui_save_png (GTK_WIDGET (f.window), "tasks-1366x768.png");
+  checked = check_task_cells (&f, "Cơ sở GDNN");
+  g_test_message ("%u codes and lead bodies whole on 401/KH-UBND", checked);
+  g_assert_cmpuint (checked, >=, 2 * 10);
+  /* The end of the list: "Sở Tài chính", a body without a short name. */
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    gdnn_ui_collect (GTK_WIDGET (f.window), GTK_TYPE_COLUMN_VIEW, views);
+    adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (views->pdata[0]));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    gdnn_ui_iterate (300);
+    gdnn_ui_save_png (GTK_WIDGET (f.window), "tasks-end-1366x768.png");
+    checked = check_task_cells (&f, "Sở Tài chính");
+    g_assert_cmpuint (checked, >=, 2 * 10);
+  }
+
+  g_assert_true (gdnn_window_select_plan (f.window, "TN-TT01", "…/KH-UBND (TP Tây Ninh)"));
+  g_assert_nonnull (gdnn_ui_wait_for_label (GTK_WIDGET (f.window), "II.1.1"));
+  gdnn_ui_iterate (300);
+  gdnn_ui_save_png (GTK_WIDGET (f.window), "tasks-tay-ninh-1366x768.png");
+  checked = check_task_cells (&f, NULL);
+  g_test_message ("%u codes whole on the Tây Ninh plan", checked);
+  g_assert_cmpuint (checked, >=, 10);
+  form_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +826,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/values/keys", test_values_keys);
   g_test_add_func ("/ui/values/layout", test_values_layout);
+  g_test_add_func ("/ui/tasks/layout", test_tasks_layout);
 
   return g_test_run ();
 }

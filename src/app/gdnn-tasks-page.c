@@ -392,6 +392,29 @@ cell_label (float xalign)
   return label;
 }
 
+/* Widens the code column to the code @label shows, measured in its own
+ * style (a heading) once it is in the window: a code is never cut
+ * ("II.5.a.3" and "II.5.a.1" are two tasks). */
+static void
+fit_code (GtkWidget *label)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (label, GDNN_TYPE_TASKS_PAGE);
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkColumnViewColumn *column;
+  GtkBorder padding, border;
+  int natural = 0;
+
+  if (page == NULL || cell == NULL || !gtk_widget_get_mapped (label))
+    return;
+  column = GDNN_TASKS_PAGE (page)->code_column;
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_style_context_get_padding (gtk_widget_get_style_context (cell), &padding);
+  gtk_style_context_get_border (gtk_widget_get_style_context (cell), &border);
+  natural += padding.left + padding.right + border.left + border.right;
+  if (natural > gtk_column_view_column_get_fixed_width (column))
+    gtk_column_view_column_set_fixed_width (column, natural);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -423,6 +446,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     case CELL_CODE:
       child = cell_label (0);
       gtk_widget_add_css_class (child, "heading");
+      g_signal_connect (child, "map", G_CALLBACK (fit_code), NULL);
       break;
 
     case CELL_COOPERATING:
@@ -431,6 +455,15 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
 
     case CELL_LEAD:
+      /* "Cơ sở GDNN", "Sở Tài chính": the body in two lines rather than
+       * cut; a longer name ends with "…" and shows whole in the tooltip. */
+      child = cell_label (0);
+      gtk_label_set_single_line_mode (GTK_LABEL (child), FALSE);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (child), 2);
+      break;
+
     case CELL_STATUS:
     default:
       child = cell_label (0);
@@ -526,6 +559,7 @@ update_cell (GtkWidget   *child,
     {
     case CELL_CODE:
       set_text (child, task->code);
+      fit_code (child);
       break;
 
     case CELL_TITLE:
@@ -726,7 +760,7 @@ gdnn_tasks_page_init (GdnnTasksPage *self)
   /* Widths that fit the list beside the sidebar at 1024 pixels. */
   set_cell_factory (self, self->code_column, CELL_CODE, 7);
   set_cell_factory (self, self->title_column, CELL_TITLE, 14);
-  set_cell_factory (self, self->lead_column, CELL_LEAD, 10);
+  set_cell_factory (self, self->lead_column, CELL_LEAD, 11);
   set_cell_factory (self, self->coop_column, CELL_COOPERATING, 9);
   set_cell_factory (self, self->due_column, CELL_DUE, 15);
   set_cell_factory (self, self->status_column, CELL_STATUS, 14);
