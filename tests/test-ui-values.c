@@ -346,6 +346,27 @@ assert_stored (Form       *f,
   g_assert_cmpstr (value->note, ==, note);
 }
 
+/* The value of @code in @year as stored: exactly this ratio and note. */
+static void
+assert_stored_year (Form       *f,
+                    const char *code,
+                    int         year,
+                    double      numerator,
+                    double      denominator,
+                    const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnValue) value = gdnn_store_get_value (f->store, f->unit_id, indicator (f, code)->id, year,
+                                                     "year", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  g_assert_true (value->has_numerator && value->has_denominator);
+  g_assert_cmpfloat (value->numerator, ==, numerator);
+  g_assert_cmpfloat (value->denominator, ==, denominator);
+  g_assert_cmpstr (value->note, ==, note);
+}
+
 /* Beside the row of @code, in its "Progress and checks" cell on screen,
  * exactly @status. */
 static void
@@ -558,6 +579,103 @@ test_values_keys (void)
                                         g_dgettext (GETTEXT_PACKAGE,
                                                     "Numbers as 1.234,5. Enter saves and goes to the row below, Tab "
                                                     "to the next cell. A numerator is saved with its denominator.")));
+  form_close (&f);
+}
+
+/* The message dialog open over the window, or NULL. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Clicks the button of the dialog labelled @label (as translated). */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  gdnn_ui_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      {
+        g_signal_emit_by_name (buttons->pdata[i], "clicked");
+        gdnn_ui_iterate (300);
+        return;
+      }
+  g_error ("No button “%s”", label);
+}
+
+/* A value of another year than the current one is changed after a
+ * confirmation, asked once per year shown; cancelled, the cell shows the
+ * stored value again. */
+static void
+test_values_other_year (void)
+{
+  Form f = { 0 };
+  GtkDropDown *year;
+  AdwMessageDialog *dialog;
+  guint shown;
+  g_autoptr(GdnnValue) before = NULL;
+
+  form_open (&f, "vn.gdnn.Report.TestValuesOtherYear", NULL);
+  keyboard_init (GTK_WINDOW (f.window));
+  year = GTK_DROP_DOWN (find_one (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN));
+  shown = gtk_drop_down_get_selected (year);
+  gtk_drop_down_set_selected (year, shown - 1);
+  gdnn_ui_iterate (300);
+  before = gdnn_store_get_value (f.store, f.unit_id, indicator (&f, "I.2.a.1")->id, 2025, "year", NULL);
+  g_assert_nonnull (before);
+  g_assert_true (before->has_numerator && before->has_denominator);
+
+  focus_cell (&f, "I.2.a.1", NUMERATOR);
+  type_text ("7");
+  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_iterate (200);
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  click_response (dialog, g_dgettext (GETTEXT_PACKAGE, "_Cancel"));
+  gdnn_ui_iterate (300);
+  g_assert_null (open_dialog ());
+  {
+    g_autoptr(GdnnValue) after = gdnn_store_get_value (f.store, f.unit_id, indicator (&f, "I.2.a.1")->id, 2025,
+                                                       "year", NULL);
+    g_autofree char *numerator = gdnn_format_number (before->numerator, 0);
+
+    g_assert_cmpfloat (after->numerator, ==, before->numerator);
+    assert_entry_text (&f, "I.2.a.1", NUMERATOR, numerator);
+  }
+
+  focus_cell (&f, "I.2.a.1", NUMERATOR);
+  type_text ("7");
+  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_iterate (200);
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  click_response (dialog, g_dgettext (GETTEXT_PACKAGE, "C_hange"));
+  gdnn_ui_iterate (300);
+  assert_stored_year (&f, "I.2.a.1", 2025, 7, before->denominator, before->note);
+
+  /* Asked once: the next change is stored at once. */
+  focus_cell (&f, "I.2.a.2", NUMERATOR);
+  type_text ("8");
+  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_iterate (200);
+  g_assert_null (open_dialog ());
+  {
+    g_autoptr(GdnnValue) other = gdnn_store_get_value (f.store, f.unit_id, indicator (&f, "I.2.a.2")->id, 2025,
+                                                       "year", NULL);
+    g_assert_cmpfloat (other->numerator, ==, 8);
+  }
   form_close (&f);
 }
 
@@ -825,6 +943,7 @@ main (int   argc,
   gdnn_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/values/keys", test_values_keys);
+  g_test_add_func ("/ui/values/other-year", test_values_other_year);
   g_test_add_func ("/ui/values/layout", test_values_layout);
   g_test_add_func ("/ui/tasks/layout", test_tasks_layout);
 
