@@ -912,6 +912,19 @@ test_tasks_layout (void)
   checked = check_task_cells (&f, "Cơ sở GDNN");
   g_test_message ("%u codes and lead bodies whole on 401/KH-UBND", checked);
   g_assert_cmpuint (checked, >=, 2 * 10);
+  /* The status filter's value whole in its drop-down. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    gdnn_ui_collect (GTK_WIDGET (f.window), GTK_TYPE_DROP_DOWN, dropdowns);
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+    gdnn_ui_collect (dropdowns->pdata[0], GTK_TYPE_LABEL, labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (labels->pdata[0])), ==,
+                     g_dgettext (GETTEXT_PACKAGE, "All statuses"));
+    assert_label_whole (labels->pdata[0], dropdowns->pdata[0]);
+  }
   /* The end of the list: "Sở Tài chính", a body without a short name. */
   {
     g_autoptr(GPtrArray) views = g_ptr_array_new ();
