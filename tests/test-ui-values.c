@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <glib/gi18n.h>
 
+#include "gdnn-app-util.h"
 #include "gdnn-demo.h"
 #include "gdnn-i18n.h"
 #include "gdnn-store.h"
@@ -492,6 +493,8 @@ test_values_keys (void)
     assert_status (&f, "I.2.a.2", explained);
     assert_entry_text (&f, "I.2.a.2", NUMERATOR, "40");
     assert_entry_text (&f, "I.2.a.2", DENOMINATOR, "80");
+    /* Wider than its cell, the explanation reads whole in the tooltip. */
+    g_assert_cmpstr (gdnn_widget_get_tooltip (cell_entry (&f, "I.2.a.2", NOTE)), ==, "thieu giao vien");
     assert_focus (&f, "I.2.b.1", NOTE);
   }
 

@@ -430,6 +430,9 @@ sync_entry (GdnnValueRow *row,
   g_object_get (row, pspec->name, &text, NULL);
   if (g_strcmp0 (gtk_editable_get_text (entry), text) != 0)
     gtk_editable_set_text (entry, text);
+  /* An explanation longer than its cell reads whole in the tooltip. */
+  if (g_str_equal (pspec->name, "note"))
+    gdnn_widget_set_tooltip (GTK_WIDGET (entry), text != NULL && text[0] != '\0' ? text : NULL);
 }
 
 static void
