@@ -510,7 +510,8 @@ label_factory (const char *property,
  * height of its text at its natural width, not at the column's (rows of
  * 125 px for one-line entries). The lines asked for follow the text's
  * length in a column of @chars characters (words wrap, so a line holds
- * fewer), at most @max_lines; the tooltip shows all of the text. */
+ * fewer), at most @max_lines, and no more show in a row made taller by
+ * another cell; the tooltip shows all of the text. */
 static guint
 inscription_lines (GtkListItem *item,
                    const char  *text,
@@ -558,6 +559,7 @@ inscription_factory (const char *property,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><interface>"
     "<template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkInscription\">"
     "<property name=\"xalign\">0</property><property name=\"yalign\">0.5</property>"
+    "<property name=\"valign\">center</property>"
     "<binding name=\"min-lines\"><closure type=\"guint\" function=\"inscription_lines\">"
     "<lookup name=\"%s\" type=\"GdnnValueRow\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
     "<constant type=\"guint\">%u</constant><constant type=\"guint\">%u</constant></closure></binding>"
