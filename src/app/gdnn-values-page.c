@@ -22,7 +22,9 @@
 /* The form where a unit enters its indicator values for a year: one row
  * per indicator, numerator and denominator (or amount) typed in place,
  * the percentage and the track computed by GdnnValueRow, each edit saved
- * at once in its own transaction. */
+ * at once in its own transaction, or kept on its row with a message
+ * until it can be (a numerator waiting for its denominator). Enter goes
+ * down a row, Tab across. */
 
 struct _GdnnValuesPage
 {
