@@ -853,6 +853,424 @@ test_xlsx_tolerant (void)
   }
 }
 
+/* The text of the data sheet's @column on the record of type @record
+ * whose code is @code. */
+static char *
+record_text (GBytes     *bytes,
+             const char *record,
+             const char *code,
+             const char *column)
+{
+  g_autoptr(GdnnXlsx) x = gdnn_xlsx_open_bytes (bytes, NULL, NULL);
+  g_autoptr(GdnnXlsxSheet) s = gdnn_xlsx_read_sheet (x, gdnn_xlsx_find_sheet (x, "gdnn_data"), NULL);
+  guint col = 0;
+
+  for (guint row = 0; row < gdnn_xlsx_sheet_get_n_rows (s); row++)
+    {
+      const char *a = gdnn_xlsx_sheet_get_cell (s, row, 0)->text;
+
+      if (a[0] == '#' && g_str_equal (a + 1, record))
+        for (guint c = 1; c < 30; c++)
+          if (g_str_equal (gdnn_xlsx_sheet_get_cell (s, row, c)->text, column))
+            col = c;
+      if (col > 0 && g_str_equal (a, record) && g_str_equal (gdnn_xlsx_sheet_get_cell (s, row, 1)->text, code))
+        return g_strdup (gdnn_xlsx_sheet_get_cell (s, row, col)->text);
+    }
+  g_assert_not_reached ();
+}
+
+/* A number as a difference gives it: ten significant digits, a comma. */
+static char *
+data_number (double value)
+{
+  char *text = g_strdup_printf ("%.10g", value);
+
+  g_assert_true (value != (gint64) value);
+  return g_strdelimit (text, ".", ',');
+}
+
+/* "G7" of "'Chỉ tiêu'!$G$7", checking the sheet. */
+static char *
+cell_of (const char *ref,
+         const char *sheet)
+{
+  g_autofree char *name = NULL;
+  guint row, col;
+
+  g_assert_true (gdnn_xlsx_parse_ref (ref, &name, &row, &col));
+  g_assert_cmpstr (name, ==, sheet);
+  return gdnn_xlsx_cell_name (row, col);
+}
+
+static const GdnnCellDifference *
+find_difference (GdnnSubmission *sub,
+                 const char     *cell)
+{
+  for (guint i = 0; i < sub->differences->len; i++)
+    {
+      const GdnnCellDifference *d = g_ptr_array_index (sub->differences, i);
+      if (g_str_equal (d->cell, cell))
+        return d;
+    }
+  g_test_message ("no difference at %s", cell);
+  g_assert_not_reached ();
+}
+
+static void
+assert_difference (GdnnSubmission *sub,
+                   const char     *sheet,
+                   const char     *a1,
+                   const char     *what,
+                   const char     *data,
+                   const char     *shown)
+{
+  g_autofree char *where = g_strdup_printf ("'%s'!%s", sheet, a1);
+  const GdnnCellDifference *d = find_difference (sub, where);
+
+  g_assert_cmpstr (d->what, ==, what);
+  g_assert_cmpstr (d->data_text, ==, data);
+  g_assert_cmpstr (d->visible_text, ==, shown);
+}
+
+/* Hand edits of the printed value, the share of the target, the
+ * assessment, the explanation and a task's result are each listed with
+ * the sheet, the cell, the code, the data and what the cell shows. */
+static void
+test_hand_edits (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdnnReportDoc) doc = export_demo (fixture, &path);
+  g_autoptr(GBytes) orig = file_bytes (path);
+  const GdnnReportIndicator *r = NULL;
+  const GdnnReportTask *t = NULL;
+  g_autofree char *value_ref = NULL, *pct_ref = NULL, *assess_ref = NULL, *note_ref = NULL, *result_ref = NULL;
+  g_autofree char *value_a1 = NULL, *pct_a1 = NULL, *assess_a1 = NULL, *note_a1 = NULL, *result_a1 = NULL;
+  g_autofree char *xml = NULL, *xml2 = NULL, *cell = NULL;
+  g_autofree char *what = NULL, *data = NULL, *pct_data = NULL;
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnSubmission) sub = NULL;
+  const char *other;
+
+  for (guint i = 0; i < doc->indicators->len && r == NULL; i++)
+    {
+      const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
+      if (ind->measure == GDNN_MEASURE_RATIO && ind->has_value && ind->has_percent_of_target &&
+          ind->assessment != GDNN_REPORT_ASSESSMENT_NONE)
+        r = ind;
+    }
+  g_assert_nonnull (r);
+  for (guint g = 0; g < doc->task_groups->len && t == NULL; g++)
+    {
+      GdnnReportTaskGroup *group = g_ptr_array_index (doc->task_groups, g);
+      for (guint i = 0; i < group->tasks->len && t == NULL; i++)
+        {
+          const GdnnReportTask *task = g_ptr_array_index (group->tasks, i);
+          if (task->reported && task->result != NULL)
+            t = task;
+        }
+    }
+  g_assert_nonnull (t);
+
+  value_ref = record_text (orig, "indicator", r->code, "value_cell");
+  pct_ref = record_text (orig, "indicator", r->code, "percent_cell");
+  assess_ref = record_text (orig, "indicator", r->code, "assessment_cell");
+  note_ref = record_text (orig, "indicator", r->code, "note_cell");
+  result_ref = record_text (orig, "task", t->code, "result_cell");
+  value_a1 = cell_of (value_ref, "Chỉ tiêu");
+  pct_a1 = cell_of (pct_ref, "Chỉ tiêu");
+  assess_a1 = cell_of (assess_ref, "Chỉ tiêu");
+  note_a1 = cell_of (note_ref, "Chỉ tiêu");
+  result_a1 = cell_of (result_ref, "Nhiệm vụ");
+
+  /* The original: nothing differs. */
+  sub = gdnn_submission_read_bytes (orig, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->differences->len, ==, 0);
+  g_clear_pointer (&sub, gdnn_submission_free);
+
+  /* A person types over the printed value, the share, the assessment and
+   * the explanation on 'Chỉ tiêu', and the result on 'Nhiệm vụ'. */
+  other = r->assessment == GDNN_REPORT_ASSESSMENT_NOT_MET ? "Đạt" : "Chưa đạt";
+  xml = entry_text (path, "xl/worksheets/sheet3.xml");
+  cell = g_strdup_printf ("<c r=\"%s\"><v>0.99</v></c>", value_a1);
+  xml = replace_cell (g_steal_pointer (&xml), value_a1, cell);
+  g_free (cell);
+  cell = g_strdup_printf ("<c r=\"%s\"><v>1.5</v></c>", pct_a1);
+  xml = replace_cell (g_steal_pointer (&xml), pct_a1, cell);
+  g_free (cell);
+  cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>", assess_a1, other);
+  xml = replace_cell (g_steal_pointer (&xml), assess_a1, cell);
+  g_free (cell);
+  cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>Sửa tay</t></is></c>", note_a1);
+  xml = replace_cell (g_steal_pointer (&xml), note_a1, cell);
+  b1 = with_entry (fixture, path, "xl/worksheets/sheet3.xml", xml);
+  g_free (cell);
+  xml2 = entry_text (path, "xl/worksheets/sheet2.xml");
+  cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>Đã sửa kết quả</t></is></c>", result_a1);
+  xml2 = replace_cell (g_steal_pointer (&xml2), result_a1, cell);
+  {
+    /* Both sheets edited in one file */
+    g_autofree char *copy = g_build_filename (fixture->dir, "both.xlsx", NULL);
+    int err = 0;
+    zip_t *za;
+
+    g_assert_true (g_file_set_contents (copy, g_bytes_get_data (b1, NULL), g_bytes_get_size (b1), NULL));
+    za = zip_open (copy, 0, &err);
+    g_assert_nonnull (za);
+    g_assert_cmpint (zip_file_replace (za, zip_name_locate (za, "xl/worksheets/sheet2.xml", 0),
+                                       zip_source_buffer (za, g_strdup (xml2), strlen (xml2), 1), 0), ==, 0);
+    g_assert_cmpint (zip_close (za), ==, 0);
+    b2 = file_bytes (copy);
+  }
+
+  sub = gdnn_submission_read_bytes (b2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->differences->len, ==, 5);
+  what = g_strdup_printf ("%s – value", r->code);
+  data = data_number (r->value);
+  assert_difference (sub, "Chỉ tiêu", value_a1, what, data, "99");
+  g_free (what);
+  what = g_strdup_printf ("%s – share of the target", r->code);
+  pct_data = data_number (r->percent_of_target);
+  assert_difference (sub, "Chỉ tiêu", pct_a1, what, pct_data, "150");
+  g_free (what);
+  what = g_strdup_printf ("%s – assessment", r->code);
+  assert_difference (sub, "Chỉ tiêu", assess_a1, what, gdnn_report_assessment_label (r->assessment), other);
+  g_free (what);
+  what = g_strdup_printf ("%s – explanation", r->code);
+  assert_difference (sub, "Chỉ tiêu", note_a1, what, r->note != NULL ? r->note : "", "Sửa tay");
+  g_free (what);
+  what = g_strdup_printf ("%s – result", t->code);
+  assert_difference (sub, "Nhiệm vụ", result_a1, what, t->result, "Đã sửa kết quả");
+  /* The data stay what the data sheet says */
+  g_assert_cmpfloat_with_epsilon (((GdnnSubmittedValue *) g_ptr_array_index (sub->values, r->number - 1))->value,
+                                  r->value, 1e-9);
+}
+
+/* What openpyxl and other tools write: formulas without their results,
+ * as <v></v> or without <v>. Nothing is refused and nothing differs while
+ * the formulas are the exported ones; a changed formula is a difference. */
+static void
+test_formula_results_dropped (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdnnReportDoc) doc = export_demo (fixture, &path);
+  g_autoptr(GBytes) orig = file_bytes (path);
+  g_autoptr(GRegex) cached = g_regex_new ("(<f>[^<]*</f>)<v>[^<]*</v>", 0, 0, NULL);
+  g_autofree char *xml = entry_text (path, "xl/worksheets/sheet3.xml");
+  g_autofree char *empty_v = g_regex_replace (cached, xml, -1, 0, "\\1<v></v>", 0, NULL);
+  g_autofree char *no_v = g_regex_replace (cached, xml, -1, 0, "\\1", 0, NULL);
+  const GdnnReportIndicator *r = NULL;
+  g_autofree char *value_ref = NULL, *value_a1 = NULL, *num_a1 = NULL, *cell = NULL, *edited = NULL;
+  g_autofree char *expect_shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *variants[2];
+
+  g_assert_true (strstr (xml, "<f>IF(") != NULL);
+  g_assert_true (strstr (empty_v, "<v></v>") != NULL);
+  variants[0] = with_entry (fixture, path, "xl/worksheets/sheet3.xml", empty_v);
+  variants[1] = with_entry (fixture, path, "xl/worksheets/sheet3.xml", no_v);
+  for (guint k = 0; k < G_N_ELEMENTS (variants); k++)
+    {
+      g_autoptr(GdnnSubmission) sub = gdnn_submission_read_bytes (variants[k], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (sub);
+      for (guint i = 0; i < sub->differences->len; i++)
+        {
+          const GdnnCellDifference *d = g_ptr_array_index (sub->differences, i);
+          g_test_message ("%s %s: %s / %s", d->cell, d->what, d->data_text, d->visible_text);
+        }
+      g_assert_cmpuint (sub->differences->len, ==, 0);
+      g_assert_cmpuint (sub->values->len, ==, doc->indicators->len);
+      g_bytes_unref (variants[k]);
+    }
+
+  /* The reader keeps the formula of a cell without a result */
+  {
+    g_autoptr(GBytes) b = with_entry (fixture, path, "xl/worksheets/sheet3.xml", empty_v);
+    g_autoptr(GdnnXlsx) x = gdnn_xlsx_open_bytes (b, NULL, &error);
+    g_autoptr(GdnnXlsxSheet) s = gdnn_xlsx_read_sheet (x, 2, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint row = 0; row < gdnn_xlsx_sheet_get_n_rows (s) && !found; row++)
+      for (guint col = 0; col < 20 && !found; col++)
+        {
+          const GdnnXlsxCell *c = gdnn_xlsx_sheet_get_cell (s, row, col);
+          if (c->formula != NULL && g_str_has_prefix (c->formula, "IF("))
+            {
+              g_assert_cmpint (c->type, ==, GDNN_XLSX_CELL_EMPTY);
+              g_assert_cmpstr (c->text, ==, "");
+              found = TRUE;
+            }
+        }
+    g_assert_true (found);
+  }
+
+  /* Another formula in place of a ratio's value, without its result */
+  for (guint i = 0; i < doc->indicators->len && r == NULL; i++)
+    {
+      const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
+      if (ind->measure == GDNN_MEASURE_RATIO && ind->has_value)
+        r = ind;
+    }
+  g_assert_nonnull (r);
+  value_ref = record_text (orig, "indicator", r->code, "value_cell");
+  value_a1 = cell_of (value_ref, "Chỉ tiêu");
+  {
+    g_autofree char *num_ref = record_text (orig, "indicator", r->code, "numerator_cell");
+    num_a1 = cell_of (num_ref, "Chỉ tiêu");
+  }
+  cell = g_strdup_printf ("<c r=\"%s\"><f>%s*2</f><v></v></c>", value_a1, num_a1);
+  edited = replace_cell (empty_v, value_a1, cell);
+  {
+    g_autoptr(GBytes) b = with_entry (fixture, path, "xl/worksheets/sheet3.xml", edited);
+    g_autoptr(GdnnSubmission) sub = gdnn_submission_read_bytes (b, &error);
+    g_autofree char *what = g_strdup_printf ("%s – value", r->code);
+    g_autofree char *data = data_number (r->value);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sub->differences->len, ==, 1);
+    expect_shown = g_strdup_printf ("=%s*2", num_a1);
+    assert_difference (sub, "Chỉ tiêu", value_a1, what, data, expect_shown);
+  }
+}
+
+/* A refusal names a sheet by its name, never by its part, and says what
+ * to do. */
+static void
+test_refusal_names_sheet (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdnnReportDoc) doc = export_demo (fixture, &path);
+  g_autofree char *xml = entry_text (path, "xl/worksheets/sheet3.xml");
+  g_autofree char *bad_type = NULL;
+  g_autofree char *cut = g_strndup (xml, strlen (xml) / 2);
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bad_type = replace_cell (xml, "A1", "<c r=\"A1\" t=\"zz\"><v>1</v></c>");
+  b1 = with_entry (fixture, path, "xl/worksheets/sheet3.xml", bad_type);
+  g_assert_null (gdnn_submission_read_bytes (b1, &error));
+  g_assert_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "The cell A1 of the sheet “Chỉ tiêu” has the unknown type “zz”. "
+                   "Ask the unit to send the file again, as the program exported it.");
+  g_clear_error (&error);
+
+  b2 = with_entry (fixture, path, "xl/worksheets/sheet3.xml", cut);
+  g_assert_null (gdnn_submission_read_bytes (b2, &error));
+  g_assert_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The sheet “Chỉ tiêu” of the workbook is not well-formed XML (line "));
+  g_assert_true (g_str_has_suffix (error->message, "). Ask the unit to send the file again, as the program exported it."));
+  g_assert_null (strstr (error->message, "xl/worksheets"));
+}
+
+/* A package a spreadsheet program never writes: duplicate entries, part
+ * names the package format forbids, a relationship leading out of it. */
+static void
+test_refuse_package (void)
+{
+  static const char *const bad_names[] = {
+    "../../tmp/x.xml", "/xl/x.xml", "xl\\x.xml", "xl//x.xml", "xl/./x.xml", "xl/../x.xml", "xl/x.", NULL,
+  };
+  static const char *const expect =
+    "it is not a file written by Excel or this program. Ask the unit to send the file the program exported, or "
+    "to open it in Excel or LibreOffice Calc and save it again.";
+  g_autoptr(GError) error = NULL;
+
+  /* The same entry twice, and twice in another case */
+  for (guint k = 0; k < 2; k++)
+    {
+      ZipOut *z = zip_out_new ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      zip_out_add (z, "[Content_Types].xml", CONTENT_TYPES);
+      zip_out_add (z, "xl/workbook.xml", WORKBOOK);
+      zip_out_add (z, k == 0 ? "xl/workbook.xml" : "XL/Workbook.xml", WORKBOOK);
+      zip_out_add (z, "xl/_rels/workbook.xml.rels", RELS);
+      bytes = zip_out_finish (z);
+      g_free (z);
+      g_assert_null (gdnn_submission_read_bytes (bytes, &error));
+      g_assert_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_NOT_XLSX);
+      g_test_message ("%s", error->message);
+      gdnn_test_assert_contains (error->message, expect);
+      g_assert_null (strstr (error->message, "already exists"));
+      g_clear_error (&error);
+    }
+
+  for (guint i = 0; bad_names[i] != NULL; i++)
+    {
+      ZipOut *z = zip_out_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *message = NULL;
+
+      zip_out_add (z, "[Content_Types].xml", CONTENT_TYPES);
+      zip_out_add (z, "xl/workbook.xml", WORKBOOK);
+      zip_out_add (z, "xl/_rels/workbook.xml.rels", RELS);
+      zip_out_add (z, "xl/worksheets/sheet1.xml", EMPTY_SHEET);
+      zip_out_add (z, "xl/worksheets/sheet2.xml", EMPTY_SHEET);
+      zip_out_add (z, bad_names[i], "<x/>");
+      bytes = zip_out_finish (z);
+      g_free (z);
+      g_assert_null (gdnn_submission_read_bytes (bytes, &error));
+      g_assert_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_NOT_XLSX);
+      message = g_strdup_printf ("The archive holds an entry named “%s”, a name no workbook part may have: %s",
+                                 bad_names[i], expect);
+      g_assert_cmpstr (error->message, ==, message);
+      g_clear_error (&error);
+    }
+
+  /* A relationship that climbs out of the package */
+  {
+    g_autofree char *rels = g_strdup (RELS);
+    g_autofree char *climbing = NULL;
+    ZipOut *z = zip_out_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    g_auto(GStrv) parts = g_strsplit (rels, "worksheets/sheet1.xml", 2);
+
+    climbing = g_strjoinv ("../../tmp/x.xml", parts);
+    zip_out_add (z, "[Content_Types].xml", CONTENT_TYPES);
+    zip_out_add (z, "xl/workbook.xml", WORKBOOK);
+    zip_out_add (z, "xl/_rels/workbook.xml.rels", climbing);
+    zip_out_add (z, "xl/worksheets/sheet2.xml", EMPTY_SHEET);
+    bytes = zip_out_finish (z);
+    g_free (z);
+    g_assert_null (gdnn_submission_read_bytes (bytes, &error));
+    g_assert_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_NOT_XLSX);
+    g_assert_cmpstr (error->message, ==,
+                     "The workbook points to a part “../../tmp/x.xml” outside itself: it is not a file written by "
+                     "Excel or this program. Ask the unit to send the file the program exported, or to open it in "
+                     "Excel or LibreOffice Calc and save it again.");
+    g_clear_error (&error);
+  }
+
+  /* Folder entries, as some zip tools add them, are no reason to refuse */
+  {
+    ZipOut *z = zip_out_new ();
+    g_autoptr(GBytes) bytes = NULL;
+
+    zip_out_add (z, "[Content_Types].xml", CONTENT_TYPES);
+    zip_out_add (z, "xl/", "");
+    zip_out_add (z, "xl/workbook.xml", WORKBOOK);
+    zip_out_add (z, "xl/_rels/workbook.xml.rels", RELS);
+    zip_out_add (z, "xl/worksheets/sheet1.xml", EMPTY_SHEET);
+    zip_out_add (z, "xl/worksheets/sheet2.xml", EMPTY_SHEET);
+    zip_out_add (z, "xl/sharedStrings.xml", EMPTY_STRINGS);
+    bytes = zip_out_finish (z);
+    g_free (z);
+    assert_refused (bytes, GDNN_SUBMISSION_READ_ERROR_FOREIGN, "not a report data sheet");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +1286,12 @@ main (int   argc,
   g_test_add_func ("/submission-read/refuse-bombs", test_refuse_bombs);
   g_test_add_func ("/submission-read/refuse-xml", test_refuse_xml);
   g_test_add_func ("/submission-read/xlsx-tolerant", test_xlsx_tolerant);
+  g_test_add ("/submission-read/hand-edits", Fixture, NULL, fixture_setup, test_hand_edits, fixture_teardown);
+  g_test_add ("/submission-read/formula-results-dropped", Fixture, NULL, fixture_setup,
+              test_formula_results_dropped, fixture_teardown);
+  g_test_add ("/submission-read/refusal-names-sheet", Fixture, NULL, fixture_setup, test_refusal_names_sheet,
+              fixture_teardown);
+  g_test_add_func ("/submission-read/refuse-package", test_refuse_package);
 
   return g_test_run ();
 }

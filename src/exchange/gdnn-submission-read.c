@@ -464,13 +464,18 @@ typedef enum
 
 static const char *const table_names[N_TABLES] = { "indicator", "task", "budget" };
 
+/* The required columns first, then the optional ones files of earlier
+ * exports lack (table_required gives how many are required). */
 static const char *const indicator_cols[] = { "code", "measure", "numerator", "denominator", "value", "note",
-                                              "status", "numerator_cell", "denominator_cell", NULL };
+                                              "status", "numerator_cell", "denominator_cell",
+                                              "value_cell", "percent", "percent_cell", "assessment",
+                                              "assessment_cell", "note_cell", NULL };
 static const char *const task_cols[] = { "code", "status", "progress", "result", "status_cell", "progress_cell",
-                                         NULL };
+                                         "result_cell", NULL };
 static const char *const budget_cols[] = { "position", "name", "source", "year", "planned", "spent",
                                            "planned_cell", "spent_cell", NULL };
 static const char *const *const table_cols[N_TABLES] = { indicator_cols, task_cols, budget_cols };
+static const guint table_required[N_TABLES] = { 9, 6, 8 };
 
 /* Column names as messages show them. */
 static const MetaKey column_labels[] = {
@@ -495,6 +500,13 @@ static const MetaKey column_labels[] = {
   { "progress_cell", N_("progress cell") },
   { "planned_cell", N_("planned amount cell") },
   { "spent_cell", N_("spent amount cell") },
+  { "value_cell", N_("value cell") },
+  { "percent", N_("share of the target") },
+  { "percent_cell", N_("share of the target cell") },
+  { "assessment", N_("assessment") },
+  { "assessment_cell", N_("assessment cell") },
+  { "note_cell", N_("explanation cell") },
+  { "result_cell", N_("result cell") },
 };
 
 static const char *
@@ -566,6 +578,8 @@ typedef enum
   CMP_NUMBER,      /* the number itself */
   CMP_FRACTION,    /* visible = data / 100 */
   CMP_TASK_STATUS, /* visible = the Vietnamese label */
+  CMP_TEXT,        /* the same text, blanks around it aside */
+  CMP_LABEL,       /* the same text, case aside (an assessment) */
 } CmpKind;
 
 typedef struct
@@ -576,6 +590,8 @@ typedef struct
   gboolean  has;
   double    value;
   int       status;
+  char     *text;     /* CMP_TEXT, CMP_LABEL: NULL for none */
+  char     *formula;  /* the formula the export writes there, NULL for none */
 } Compare;
 
 static void
@@ -585,10 +601,12 @@ compare_free (gpointer data)
 
   g_free (c->ref);
   g_free (c->what);
+  g_free (c->text);
+  g_free (c->formula);
   g_free (c);
 }
 
-static void
+static Compare *
 add_compare (GPtrArray  *compares,
              char       *ref,
              const char *record,
@@ -601,7 +619,7 @@ add_compare (GPtrArray  *compares,
   Compare *c;
 
   if (ref == NULL)
-    return;
+    return NULL;
   c = g_new0 (Compare, 1);
   c->ref = ref;
   /* Translators: a visible cell, e.g. "I.2.a.1 – numerator". */
@@ -611,6 +629,58 @@ add_compare (GPtrArray  *compares,
   c->value = value;
   c->status = status;
   g_ptr_array_add (compares, c);
+  return c;
+}
+
+static void
+add_compare_text (GPtrArray  *compares,
+                  char       *ref,
+                  const char *record,
+                  const char *column,
+                  CmpKind     kind,
+                  const char *text)
+{
+  Compare *c = add_compare (compares, ref, record, column, kind, text != NULL, 0, 0);
+
+  if (c != NULL)
+    c->text = g_strdup (text);
+}
+
+/* The printed assessment of the data sheet's code. */
+static gboolean
+assessment_label (const char  *code,
+                  const char **label)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "not_met", "Chưa đạt" }, { "met", "Đạt" }, { "exceeded", "Vượt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (code, labels[i].code) == 0)
+      {
+        *label = labels[i].label;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The formula the export writes for a ratio's value: the numerator over
+ * the denominator of the same row, e.g. IF(L7>0,K7/L7,""). */
+static char *
+ratio_formula (const char *num_ref,
+               const char *den_ref)
+{
+  g_autofree char *num_sheet = NULL, *den_sheet = NULL;
+  g_autofree char *num = NULL, *den = NULL;
+  guint nr, nc, dr, dc;
+
+  if (num_ref == NULL || den_ref == NULL ||
+      !gdnn_xlsx_parse_ref (num_ref, &num_sheet, &nr, &nc) ||
+      !gdnn_xlsx_parse_ref (den_ref, &den_sheet, &dr, &dc))
+    return NULL;
+  num = gdnn_xlsx_cell_name (nr, nc);
+  den = gdnn_xlsx_cell_name (dr, dc);
+  return g_strdup_printf ("IF(%s>0,%s/%s,\"\")", den, num, den);
 }
 
 static gboolean
@@ -620,6 +690,12 @@ read_indicator (Record    *rec,
   g_autoptr(SubValue) v = gdnn_submitted_value_new ();
   g_autofree char *measure = NULL;
   g_autofree char *num_ref = NULL, *den_ref = NULL;
+  g_autofree char *value_ref = NULL, *percent_ref = NULL, *assessment_ref = NULL, *note_ref = NULL;
+  g_autofree char *assessment = NULL, *formula = NULL;
+  const char *assessment_text = NULL;
+  gboolean has_percent = FALSE;
+  double percent = 0;
+  Compare *c;
 
   if (!rec_text (rec, "code", MAX_CODE, FALSE, TRUE, &v->code))
     return FALSE;
@@ -636,8 +712,19 @@ read_indicator (Record    *rec,
       !rec_text (rec, "note", MAX_LONG, TRUE, FALSE, &v->note) ||
       !rec_text (rec, "status", MAX_SHORT, FALSE, FALSE, &v->status) ||
       !rec_ref (rec, "numerator_cell", &num_ref) ||
-      !rec_ref (rec, "denominator_cell", &den_ref))
+      !rec_ref (rec, "denominator_cell", &den_ref) ||
+      !rec_ref (rec, "value_cell", &value_ref) ||
+      !rec_number (rec, "percent", &has_percent, &percent) ||
+      !rec_ref (rec, "percent_cell", &percent_ref) ||
+      !rec_text (rec, "assessment", MAX_SHORT, FALSE, FALSE, &assessment) ||
+      !rec_ref (rec, "assessment_cell", &assessment_ref) ||
+      !rec_ref (rec, "note_cell", &note_ref))
     return FALSE;
+  if (assessment != NULL && !assessment_label (assessment, &assessment_text))
+    {
+      rec_cell (rec, "assessment");
+      return unknown_value (rec->r, &rec->w, assessment);
+    }
   if (v->status != NULL && !g_str_equal (v->status, "draft") && !g_str_equal (v->status, "confirmed"))
     {
       rec_cell (rec, "status");
@@ -651,10 +738,22 @@ read_indicator (Record    *rec,
                    rec->w.column, t);
     }
 
+  if (v->measure == GDNN_MEASURE_RATIO && v->has_value)
+    formula = ratio_formula (num_ref, den_ref);
   add_compare (compares, g_steal_pointer (&num_ref), v->code, column_label ("numerator"), CMP_NUMBER,
                v->has_numerator, v->numerator, 0);
   add_compare (compares, g_steal_pointer (&den_ref), v->code, column_label ("denominator"), CMP_NUMBER,
                v->has_denominator && v->measure == GDNN_MEASURE_RATIO, v->denominator, 0);
+  /* A ratio shows its value as a fraction with a % format (0.75: 75%). */
+  c = add_compare (compares, g_steal_pointer (&value_ref), v->code, column_label ("value"),
+                   v->measure == GDNN_MEASURE_RATIO ? CMP_FRACTION : CMP_NUMBER, v->has_value, v->value, 0);
+  if (c != NULL)
+    c->formula = g_steal_pointer (&formula);
+  add_compare (compares, g_steal_pointer (&percent_ref), v->code, column_label ("percent"), CMP_FRACTION,
+               has_percent, percent, 0);
+  add_compare_text (compares, g_steal_pointer (&assessment_ref), v->code, column_label ("assessment"), CMP_LABEL,
+                    assessment_text);
+  add_compare_text (compares, g_steal_pointer (&note_ref), v->code, column_label ("note"), CMP_TEXT, v->note);
   g_ptr_array_add (rec->r->sub->values, g_steal_pointer (&v));
   return TRUE;
 }
@@ -665,7 +764,7 @@ read_task (Record    *rec,
 {
   g_autoptr(SubTask) t = gdnn_submitted_task_new ();
   g_autofree char *status = NULL;
-  g_autofree char *status_ref = NULL, *progress_ref = NULL;
+  g_autofree char *status_ref = NULL, *progress_ref = NULL, *result_ref = NULL;
   gboolean has_progress = FALSE;
   gint64 progress = 0;
 
@@ -682,7 +781,8 @@ read_task (Record    *rec,
   if (!check_int (rec->r, &rec->w, rec_cell (rec, "progress"), 0, 100, FALSE, &has_progress, &progress) ||
       !rec_text (rec, "result", MAX_LONG, TRUE, FALSE, &t->result) ||
       !rec_ref (rec, "status_cell", &status_ref) ||
-      !rec_ref (rec, "progress_cell", &progress_ref))
+      !rec_ref (rec, "progress_cell", &progress_ref) ||
+      !rec_ref (rec, "result_cell", &result_ref))
     return FALSE;
   t->progress = (int) progress;
 
@@ -691,6 +791,7 @@ read_task (Record    *rec,
                t->has_status ? (int) t->status : GDNN_TASK_NOT_STARTED);
   add_compare (compares, g_steal_pointer (&progress_ref), t->code, column_label ("progress"), CMP_FRACTION,
                has_progress, (double) progress, 0);
+  add_compare_text (compares, g_steal_pointer (&result_ref), t->code, column_label ("result"), CMP_TEXT, t->result);
   g_ptr_array_add (rec->r->sub->tasks, g_steal_pointer (&t));
   return TRUE;
 }
@@ -785,7 +886,10 @@ read_tables (Reader    *r,
                     rec.cols[k] = col;
                     found = TRUE;
                   }
-              if (!found)
+              /* An optional column that is missing reads as empty. */
+              if (!found && k >= table_required[t])
+                rec.cols[k] = GDNN_XLSX_MAX_COLS;
+              else if (!found)
                 return fail (r, GDNN_SUBMISSION_READ_ERROR_INVALID,
                              /* Translators: "The table “#task” of the data sheet has no column “progress”." */
                              _("The table “%s” of the data sheet has no column “%s”."), a->text, rec.names[k]);
@@ -887,7 +991,8 @@ visible_text (const GdnnXlsxCell *c,
   switch (c->type)
     {
     case GDNN_XLSX_CELL_EMPTY:
-      return g_strdup ("");
+      /* A formula whose result the file does not hold. */
+      return c->formula != NULL ? g_strconcat ("=", c->formula, NULL) : g_strdup ("");
     case GDNN_XLSX_CELL_NUMBER:
       return number_text (kind == CMP_FRACTION ? c->number * 100 : c->number);
     case GDNN_XLSX_CELL_STRING:
@@ -898,12 +1003,59 @@ visible_text (const GdnnXlsxCell *c,
     }
 }
 
+/* Formulas compare without "$", blanks and case: IF($L$7>0,K7/L7,"")
+ * is if(L7>0,K7/L7,""). */
+static char *
+formula_key (const char *formula)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (const char *p = formula; *p != '\0'; p++)
+    if (*p != '$' && !g_ascii_isspace (*p))
+      g_string_append_c (key, g_ascii_toupper (*p));
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* NFC, blanks around it removed, line ends as "\n". */
+static char *
+text_key (const char *text,
+          gboolean    fold_case)
+{
+  g_autofree char *nfc = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFC);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *joined = NULL;
+
+  if (nfc == NULL)
+    return g_strdup ("\x01");   /* never equal to a valid text */
+  lines = g_strsplit (nfc, "\r\n", -1);
+  joined = g_strstrip (g_strjoinv ("\n", lines));
+  return fold_case ? g_utf8_casefold (joined, -1) : g_steal_pointer (&joined);
+}
+
 static gboolean
 matches (const Compare      *cmp,
          const GdnnXlsxCell *c)
 {
   double v;
 
+  /* No result in the file: the formula the export wrote stands for it. */
+  if (c->type == GDNN_XLSX_CELL_EMPTY && c->formula != NULL)
+    {
+      g_autofree char *shown = formula_key (c->formula);
+      g_autofree char *expected = cmp->formula != NULL ? formula_key (cmp->formula) : NULL;
+
+      return expected != NULL && g_str_equal (shown, expected);
+    }
+  if (cmp->kind == CMP_TEXT || cmp->kind == CMP_LABEL)
+    {
+      g_autofree char *shown = NULL, *expected = NULL;
+
+      if (c->type != GDNN_XLSX_CELL_EMPTY && c->type != GDNN_XLSX_CELL_STRING)
+        return FALSE;
+      shown = text_key (c->text, cmp->kind == CMP_LABEL);
+      expected = text_key (cmp->text, cmp->kind == CMP_LABEL);
+      return g_str_equal (shown, expected);
+    }
   if (cmp->kind == CMP_TASK_STATUS)
     {
       GdnnTaskStatus status;
@@ -923,6 +1075,9 @@ matches (const Compare      *cmp,
   return same_number (cmp->kind == CMP_FRACTION ? cmp->value / 100.0 : cmp->value, v);
 }
 
+static void set_xlsx_refusal (GError       **error,
+                              const GError  *local);
+
 static gboolean
 compare_visible (Reader    *r,
                  GPtrArray *compares)
@@ -941,7 +1096,11 @@ compare_visible (Reader    *r,
         continue;   /* checked while reading */
       sheet = visible_sheet (r, sheet_name, &local);
       if (local != NULL)
-        return fail (r, GDNN_SUBMISSION_READ_ERROR_MALFORMED, "%s", local->message);
+        {
+          if (r->error != NULL && *r->error == NULL)
+            set_xlsx_refusal (r->error, local);
+          return FALSE;
+        }
       c = sheet != NULL ? gdnn_xlsx_sheet_get_cell (sheet, row, col) : &no_cell;
       if (matches (cmp, c))
         continue;
@@ -949,6 +1108,8 @@ compare_visible (Reader    *r,
       where = quoted_ref (sheet_name, row, col);
       if (cmp->kind == CMP_TASK_STATUS)
         data = g_strdup (gdnn_task_status_vi_label (cmp->status));
+      else if (cmp->kind == CMP_TEXT || cmp->kind == CMP_LABEL)
+        data = g_strdup (cmp->text != NULL ? cmp->text : "");
       else
         data = cmp->has ? number_text (cmp->value) : g_strdup ("");
       shown = visible_text (c, cmp->kind);
@@ -980,6 +1141,67 @@ map_xlsx_error (const GError *error)
     }
 }
 
+/* What the officer can do about a file the workbook reader refused. */
+static const char *
+xlsx_error_hint (const GError *error)
+{
+  if (error->domain != GDNN_XLSX_ERROR)
+    return _("Ask the unit to send the file again, as the program exported it.");
+  switch ((GdnnXlsxError) error->code)
+    {
+    case GDNN_XLSX_ERROR_NOT_ZIP:
+      return _("Ask the unit for the Excel file (.xlsx) the program exported.");
+    case GDNN_XLSX_ERROR_NOT_WORKBOOK:
+      return _("Ask the unit to send the file the program exported, or to open it in Excel or LibreOffice Calc "
+               "and save it again.");
+    case GDNN_XLSX_ERROR_UNSUPPORTED:
+      return _("Ask the unit to save it in Excel or LibreOffice Calc without a password and send it again.");
+    case GDNN_XLSX_ERROR_TOO_LARGE:
+    case GDNN_XLSX_ERROR_HOSTILE:
+      return _("Do not open it in another program; ask the unit to send the file the program exported.");
+    case GDNN_XLSX_ERROR_DAMAGED:
+    case GDNN_XLSX_ERROR_MALFORMED:
+    default:
+      return _("Ask the unit to send the file again, as the program exported it.");
+    }
+}
+
+/* @local's message followed by what to do. */
+static void
+set_xlsx_refusal (GError       **error,
+                  const GError  *local)
+{
+  g_set_error (error, GDNN_SUBMISSION_READ_ERROR, map_xlsx_error (local),
+               /* Translators: why a file is refused, then what to do. */
+               _("%s %s"), local->message, xlsx_error_hint (local));
+}
+
+/* What the officer can do about a data sheet that is refused. */
+static void
+add_data_hint (GError **error)
+{
+  const char *hint = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL || (*error)->domain != GDNN_SUBMISSION_READ_ERROR)
+    return;
+  switch ((*error)->code)
+    {
+    case GDNN_SUBMISSION_READ_ERROR_INVALID:
+      hint = _("The hidden data sheet was changed after the export; ask the unit to export the report again and "
+               "send that file.");
+      break;
+    case GDNN_SUBMISSION_READ_ERROR_FOREIGN:
+      hint = _("Ask the unit to send the file the program exported.");
+      break;
+    default:
+      return;
+    }
+  message = g_strdup_printf (_("%s %s"), (*error)->message, hint);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 static void
 sheet_free0 (gpointer sheet)
 {
@@ -1007,7 +1229,7 @@ gdnn_submission_read_bytes (GBytes  *bytes,
   xlsx = gdnn_xlsx_open_bytes (bytes, NULL, &local);
   if (xlsx == NULL)
     {
-      g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, map_xlsx_error (local), local->message);
+      set_xlsx_refusal (error, local);
       return NULL;
     }
   index = gdnn_xlsx_find_sheet (xlsx, DATA_SHEET);
@@ -1021,7 +1243,7 @@ gdnn_submission_read_bytes (GBytes  *bytes,
   data = gdnn_xlsx_read_sheet (xlsx, index, &local);
   if (data == NULL)
     {
-      g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, map_xlsx_error (local), local->message);
+      set_xlsx_refusal (error, local);
       return NULL;
     }
 
@@ -1039,6 +1261,7 @@ gdnn_submission_read_bytes (GBytes  *bytes,
       if (error != NULL && *error == NULL)
         g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_INVALID,
                              _("The data sheet cannot be read."));
+      add_data_hint (error);
       return NULL;
     }
   return g_steal_pointer (&sub);

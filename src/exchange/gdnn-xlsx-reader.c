@@ -68,6 +68,7 @@ typedef struct
   gint64        key;             /* row * GDNN_XLSX_MAX_COLS + col */
   GdnnXlsxCell  cell;
   char         *text;
+  char         *formula;
 } CellSlot;
 
 struct _GdnnXlsxSheet
@@ -76,7 +77,7 @@ struct _GdnnXlsxSheet
   guint       n_rows;
 };
 
-static const GdnnXlsxCell empty_cell = { GDNN_XLSX_CELL_EMPTY, 0, "" };
+static const GdnnXlsxCell empty_cell = { GDNN_XLSX_CELL_EMPTY, 0, "", NULL };
 
 G_DEFINE_QUARK (gdnn-xlsx-error-quark, gdnn_xlsx_error)
 
@@ -218,7 +219,10 @@ struct _Parse
   const char       *entry;
   xmlParserCtxtPtr  ctxt;
   GError           *error;
-  char             *xml_message;  /* libxml2's first error */
+  const char       *sheet;        /* the sheet's name when the part is a sheet */
+  char             *label;        /* "The sheet “Chỉ tiêu”" or "The part “xl/styles.xml”" */
+  int               xml_line;     /* where libxml2 found its first error, 0 for none */
+  int               xml_column;
   StartFunc         start;
   EndFunc           end;
   GString          *text;
@@ -253,9 +257,9 @@ static void
 hostile (Parse *p)
 {
   parse_fail (p, GDNN_XLSX_ERROR_HOSTILE,
-              /* Translators: %s is the name of a part inside the workbook. */
-              _("The part “%s” of the workbook declares a DTD or entities, which a spreadsheet never needs; "
-                "it is refused as possibly hostile."), p->entry);
+              /* Translators: %s is "The sheet “…”" or "The part “…”". */
+              _("%s of the workbook declares a DTD or entities, which a spreadsheet never needs; "
+                "it is refused as possibly hostile."), p->label);
 }
 
 static void
@@ -363,8 +367,8 @@ sax_characters (void          *ctx,
   if (p->text->len + (gsize) len > MAX_TEXT)
     {
       parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE,
-                  /* Translators: %s is the name of a part inside the workbook. */
-                  _("The part “%s” of the workbook holds a text longer than 1 MiB."), p->entry);
+                  /* Translators: %s is "The sheet “…”" or "The part “…”". */
+                  _("%s of the workbook holds a text longer than 1 MiB."), p->label);
       return;
     }
   g_string_append_len (p->text, (const char *) ch, len);
@@ -376,11 +380,11 @@ sax_error (void        *ctx,
 {
   Parse *p = ctx;
 
-  if (p->xml_message == NULL && err != NULL && err->level >= XML_ERR_ERROR)
+  /* Only where: libxml2's own text is English. */
+  if (p->xml_line == 0 && err != NULL && err->level >= XML_ERR_ERROR)
     {
-      p->xml_message = g_strdup_printf ("%d:%d: %s", err->line, err->int2,
-                                        err->message != NULL ? err->message : "?");
-      g_strchomp (p->xml_message);
+      p->xml_line = MAX (err->line, 1);
+      p->xml_column = MAX (err->int2, 1);
     }
 }
 
@@ -419,6 +423,68 @@ locate (GdnnXlsx   *xlsx,
   return zip_name_locate (xlsx->zip, name, ZIP_FL_NOCASE);
 }
 
+/* Our own words for libzip's error @ze (its text is English): about the
+ * archive when @label is NULL, else about the part @label names. */
+static void
+set_zip_error (GError    **error,
+               int         ze,
+               const char *label)
+{
+  switch (ze)
+    {
+    case ZIP_ER_NOZIP:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_ZIP,
+                           _("The file is not an Excel workbook (.xlsx): it is not a zip archive."));
+      return;
+    case ZIP_ER_EXISTS:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_WORKBOOK,
+                           _("The archive holds two entries with the same name: it is not a file written by Excel "
+                             "or this program."));
+      return;
+    case ZIP_ER_MULTIDISK:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_WORKBOOK,
+                           _("The file is one piece of an archive split in several files: it is not a file "
+                             "written by Excel or this program."));
+      return;
+    case ZIP_ER_MEMORY:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_TOO_LARGE,
+                           _("Out of memory while reading the workbook."));
+      return;
+    case ZIP_ER_ENCRNOTSUPP:
+    case ZIP_ER_NOPASSWD:
+    case ZIP_ER_WRONGPASSWD:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_UNSUPPORTED,
+                           _("The workbook is encrypted or password-protected."));
+      return;
+    case ZIP_ER_COMPNOTSUPP:
+      g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_UNSUPPORTED,
+                           _("The workbook uses a compression method a workbook does not use."));
+      return;
+    default:
+      if (label != NULL)
+        g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
+                     /* Translators: %s is "The sheet “…”" or "The part “…”". */
+                     _("%s of the workbook is damaged: its content does not match its size or checksum."), label);
+      else
+        g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
+                             _("The workbook is damaged or incomplete (truncated)."));
+      return;
+    }
+}
+
+/* "The sheet “Chỉ tiêu”" for a sheet, else "The part “xl/styles.xml”":
+ * the officer knows sheets by their names. */
+static char *
+part_label (const char *entry,
+            const char *sheet)
+{
+  if (sheet != NULL)
+    /* Translators: %s is a sheet's name; the start of a sentence. */
+    return g_strdup_printf (_("The sheet “%s”"), sheet);
+  /* Translators: %s is the name of a part inside the workbook; the start of a sentence. */
+  return g_strdup_printf (_("The part “%s”"), entry);
+}
+
 /* Inflates the entry @name piece by piece into the parser. */
 static gboolean
 parse_entry (GdnnXlsx  *xlsx,
@@ -439,10 +505,11 @@ parse_entry (GdnnXlsx  *xlsx,
   g_return_val_if_fail (index >= 0, FALSE);
 
   zip_stat_init (&st);
+  p->label = part_label (name, p->sheet);
   if (zip_stat_index (xlsx->zip, index, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0)
     {
-      g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                   _("The workbook is damaged: %s"), zip_strerror (xlsx->zip));
+      set_zip_error (error, zip_error_code_zip (zip_get_error (xlsx->zip)), p->label);
+      g_clear_pointer (&p->label, g_free);
       return FALSE;
     }
 
@@ -481,9 +548,7 @@ parse_entry (GdnnXlsx  *xlsx,
   zf = zip_fopen_index (xlsx->zip, index, 0);
   if (zf == NULL)
     {
-      g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                   /* Translators: %s is a part of the workbook, then libzip's reason (in English). */
-                   _("The part “%s” of the workbook cannot be read: %s"), name, zip_strerror (xlsx->zip));
+      set_zip_error (error, zip_error_code_zip (zip_get_error (xlsx->zip)), p->label);
       goto out;
     }
 
@@ -494,8 +559,7 @@ parse_entry (GdnnXlsx  *xlsx,
 
       if (n < 0)
         {
-          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                       _("The part “%s” of the workbook is damaged: %s"), name, zip_file_strerror (zf));
+          set_zip_error (error, zip_error_code_zip (zip_file_get_error (zf)), p->label);
           goto out;
         }
       if (n == 0)
@@ -505,14 +569,14 @@ parse_entry (GdnnXlsx  *xlsx,
       if (count > st.size)
         {
           g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_TOO_LARGE,
-                       /* Translators: %s is a part of the workbook. */
-                       _("The part “%s” of the workbook inflates to more than it declares (a zip bomb)."), name);
+                       /* Translators: %s is "The sheet “…”" or "The part “…”". */
+                       _("%s of the workbook inflates to more than it declares (a zip bomb)."), p->label);
           goto out;
         }
       if (count > xlsx->limits.max_entry_size || xlsx->total_read > xlsx->limits.max_total_size)
         {
           g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_TOO_LARGE,
-                       _("The part “%s” of the workbook inflates to more than the limit of %u MiB."), name,
+                       _("%s of the workbook inflates to more than the limit of %u MiB."), p->label,
                        (guint) (MIN (xlsx->limits.max_entry_size, xlsx->limits.max_total_size) >> 20));
           goto out;
         }
@@ -520,7 +584,7 @@ parse_entry (GdnnXlsx  *xlsx,
           count / MAX (st.comp_size, 1) > xlsx->limits.max_ratio)
         {
           g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_TOO_LARGE,
-                       _("The part “%s” of the workbook is compressed more than %u:1 (a zip bomb)."), name,
+                       _("%s of the workbook is compressed more than %u:1 (a zip bomb)."), p->label,
                        xlsx->limits.max_ratio);
           goto out;
         }
@@ -533,7 +597,7 @@ parse_entry (GdnnXlsx  *xlsx,
       if (count != st.size)
         {
           g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                       _("The part “%s” of the workbook is shorter than it declares; the file is damaged."), name);
+                       _("%s of the workbook is shorter than it declares; the file is damaged."), p->label);
           goto out;
         }
       xmlParseChunk (p->ctxt, NULL, 0, 1);
@@ -546,9 +610,9 @@ parse_entry (GdnnXlsx  *xlsx,
   if (!p->ctxt->wellFormed)
     {
       g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_MALFORMED,
-                   /* Translators: %s is a part of the workbook, then the XML parser's reason (in English). */
-                   _("The part “%s” of the workbook is not well-formed XML (%s)."), name,
-                   p->xml_message != NULL ? p->xml_message : "?");
+                   /* Translators: %s is "The sheet “…”" or "The part “…”", then a line and a column. */
+                   _("%s of the workbook is not well-formed XML (line %d, column %d)."), p->label,
+                   MAX (p->xml_line, 1), MAX (p->xml_column, 1));
       goto out;
     }
   ok = TRUE;
@@ -565,7 +629,7 @@ out:
     }
   xmlSetGenericErrorFunc (saved_generic_ctx, saved_generic);
   g_clear_error (&p->error);
-  g_clear_pointer (&p->xml_message, g_free);
+  g_clear_pointer (&p->label, g_free);
   g_string_free (p->text, TRUE);
   p->text = NULL;
   return ok;
@@ -579,7 +643,8 @@ typedef struct
   char       *shared_strings;
 } Rels;
 
-/* "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml". */
+/* "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml";
+ * NULL when the target climbs out of the package ("../../tmp/x.xml"). */
 static char *
 resolve_target (const char *target)
 {
@@ -598,8 +663,9 @@ resolve_target (const char *target)
         continue;
       if (g_str_equal (parts[i], ".."))
         {
-          if (out->len > 0)
-            g_ptr_array_remove_index (out, out->len - 1);
+          if (out->len == 0)
+            return NULL;
+          g_ptr_array_remove_index (out, out->len - 1);
           continue;
         }
       g_ptr_array_add (out, parts[i]);
@@ -616,6 +682,7 @@ rels_start (Parse          *p,
 {
   Rels *rels = p->data;
   g_autofree char *id = NULL, *target = NULL, *type = NULL, *mode = NULL;
+  g_autofree char *resolved = NULL;
 
   if (!g_str_equal (name, "Relationship"))
     return;
@@ -630,9 +697,18 @@ rels_start (Parse          *p,
       parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("The workbook has too many relationships."));
       return;
     }
+  resolved = resolve_target (target);
+  if (resolved == NULL || strchr (target, '\\') != NULL)
+    {
+      parse_fail (p, GDNN_XLSX_ERROR_NOT_WORKBOOK,
+                  /* Translators: %s is a path inside the workbook as the workbook gives it. */
+                  _("The workbook points to a part “%s” outside itself: it is not a file written by Excel or this "
+                    "program."), target);
+      return;
+    }
   if (type != NULL && g_str_has_suffix (type, "/sharedStrings") && rels->shared_strings == NULL)
-    rels->shared_strings = resolve_target (target);
-  g_hash_table_replace (rels->targets, g_steal_pointer (&id), resolve_target (target));
+    rels->shared_strings = g_strdup (resolved);
+  g_hash_table_replace (rels->targets, g_steal_pointer (&id), g_steal_pointer (&resolved));
 }
 
 typedef struct
@@ -727,8 +803,8 @@ strings_end (Parse      *p,
       p->collect = FALSE;
       if (s->si->len + p->text->len > MAX_TEXT)
         {
-          parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("The part “%s” of the workbook holds a text longer than 1 MiB."),
-                      p->entry);
+          parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("%s of the workbook holds a text longer than 1 MiB."),
+                      p->label);
           return;
         }
       g_string_append_len (s->si, p->text->str, p->text->len);
@@ -758,6 +834,34 @@ parse_simple (GdnnXlsx   *xlsx,
   return parse_entry (xlsx, entry, &p, error);
 }
 
+/* A part name as the package format allows it: relative to the package's
+ * root, "/"-separated segments that are neither empty, "." nor "..", do
+ * not end in ".", and hold no backslash or control character. A folder
+ * entry (a name ending in "/") some zip tools add is allowed. */
+static gboolean
+valid_part_name (const char *name)
+{
+  g_auto(GStrv) segments = NULL;
+
+  if (name[0] == '\0' || name[0] == '/' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *c = name; *c != '\0'; c++)
+    if (*c == '\\' || (guchar) *c < 0x20 || *c == 0x7f)
+      return FALSE;
+  segments = g_strsplit (name, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      const char *seg = segments[i];
+
+      /* The empty segment after a folder entry's final "/". */
+      if (segments[i + 1] == NULL && seg[0] == '\0' && name[strlen (name) - 1] == '/')
+        break;
+      if (seg[0] == '\0' || g_str_has_suffix (seg, "."))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_archive (GdnnXlsx  *xlsx,
                GError   **error)
@@ -782,22 +886,33 @@ check_archive (GdnnXlsx  *xlsx,
           (st.valid & (ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD)) !=
           (ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD))
         {
-          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                       _("The workbook is damaged: %s"), zip_strerror (xlsx->zip));
+          set_zip_error (error, zip_error_code_zip (zip_get_error (xlsx->zip)), NULL);
           return FALSE;
         }
-      lower = g_ascii_strdown (st.name, -1);
+      if (!valid_part_name (st.name))
+        {
+          g_autofree char *shown = g_utf8_make_valid (st.name, -1);
+
+          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_WORKBOOK,
+                       /* Translators: %s is the name of an entry in the zip archive. */
+                       _("The archive holds an entry named “%s”, a name no workbook part may have: it is not a "
+                         "file written by Excel or this program."), shown);
+          return FALSE;
+        }
+      /* Part names compare without regard to case. */
+      lower = g_utf8_casefold (st.name, -1);
       if (!g_hash_table_add (names, lower))
         {
-          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
+          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_NOT_WORKBOOK,
                        /* Translators: %s is the name of an entry in the zip archive. */
-                       _("The archive holds the entry “%s” twice."), st.name);
+                       _("The archive holds the entry “%s” twice: it is not a file written by Excel or this "
+                         "program."), st.name);
           return FALSE;
         }
       if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE)
         {
-          g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_UNSUPPORTED,
-                       _("The workbook is encrypted or password-protected; save it without a password."));
+          g_set_error_literal (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_UNSUPPORTED,
+                               _("The workbook is encrypted or password-protected."));
           return FALSE;
         }
       if (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE)
@@ -878,10 +993,13 @@ gdnn_xlsx_open_bytes (GBytes               *bytes,
   xlsx->zip = zip_open_from_source (src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
   if (xlsx->zip == NULL)
     {
+      int ze = zip_error_code_zip (&zerr);
+
       zip_source_free (src);
-      g_set_error (error, GDNN_XLSX_ERROR, GDNN_XLSX_ERROR_DAMAGED,
-                     /* Translators: %s is libzip's reason (in English). */
-                     _("The workbook is damaged or incomplete (truncated): %s"), zip_error_strerror (&zerr));
+
+      /* It begins like a zip archive, so one without its directory at
+       * the end was cut short. */
+      set_zip_error (error, ze == ZIP_ER_NOZIP ? ZIP_ER_INCONS : ze, NULL);
       zip_error_fini (&zerr);
       return NULL;
     }
@@ -1017,7 +1135,8 @@ typedef struct
   char          *type;
   GString       *value;        /* <v> */
   GString       *inline_text;  /* <is> */
-  gboolean       has_value, has_inline;
+  GString       *formula;      /* <f> */
+  gboolean       has_value, has_inline, has_formula;
 } SheetParse;
 
 static void
@@ -1026,6 +1145,7 @@ slot_free (gpointer data)
   CellSlot *slot = data;
 
   g_free (slot->text);
+  g_free (slot->formula);
   g_free (slot);
 }
 
@@ -1050,8 +1170,8 @@ sheet_start (Parse          *p,
         {
           if (!g_ascii_string_to_unsigned (r, 10, 1, GDNN_XLSX_MAX_ROWS, &n, NULL))
             {
-              parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The part “%s” of the workbook has a row numbered “%s”."),
-                          p->entry, r);
+              parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The sheet “%s” of the workbook has a row numbered “%s”."),
+                          p->sheet, r);
               return;
             }
           s->row = (gint64) n - 1;
@@ -1060,7 +1180,7 @@ sheet_start (Parse          *p,
         s->row++;
       if (s->row >= GDNN_XLSX_MAX_ROWS)
         {
-          parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The part “%s” of the workbook has too many rows."), p->entry);
+          parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The sheet “%s” of the workbook has too many rows."), p->sheet);
           return;
         }
       s->next_col = 0;
@@ -1069,7 +1189,7 @@ sheet_start (Parse          *p,
     {
       if (s->in_cell)
         {
-          parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The part “%s” of the workbook has nested cells."), p->entry);
+          parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The sheet “%s” of the workbook has nested cells."), p->sheet);
           return;
         }
       if (attr (attrs, n_attrs, "r", FALSE, &r) != NULL)
@@ -1077,7 +1197,7 @@ sheet_start (Parse          *p,
           if (!gdnn_xlsx_parse_ref (r, NULL, &s->cell_row, &s->cell_col) || strchr (r, '$') != NULL)
             {
               parse_fail (p, GDNN_XLSX_ERROR_MALFORMED,
-                          _("The part “%s” of the workbook has a cell named “%s”."), p->entry, r);
+                          _("The sheet “%s” of the workbook has a cell named “%s”."), p->sheet, r);
               return;
             }
         }
@@ -1086,7 +1206,7 @@ sheet_start (Parse          *p,
           if (s->row < 0 || s->next_col >= GDNN_XLSX_MAX_COLS)
             {
               parse_fail (p, GDNN_XLSX_ERROR_MALFORMED,
-                          _("The part “%s” of the workbook has a cell without a place."), p->entry);
+                          _("The sheet “%s” of the workbook has a cell without a place."), p->sheet);
               return;
             }
           s->cell_row = (guint) s->row;
@@ -1098,11 +1218,17 @@ sheet_start (Parse          *p,
       attr (attrs, n_attrs, "t", FALSE, &s->type);
       g_string_truncate (s->value, 0);
       g_string_truncate (s->inline_text, 0);
-      s->has_value = s->has_inline = FALSE;
+      g_string_truncate (s->formula, 0);
+      s->has_value = s->has_inline = s->has_formula = FALSE;
     }
   else if (!s->in_cell)
     return;
   else if (g_str_equal (name, "v") && !s->in_inline)
+    {
+      g_string_truncate (p->text, 0);
+      p->collect = TRUE;
+    }
+  else if (g_str_equal (name, "f") && !s->in_inline)
     {
       g_string_truncate (p->text, 0);
       p->collect = TRUE;
@@ -1141,21 +1267,36 @@ static void
 store_cell (Parse *p,
             SheetParse *s)
 {
-  GdnnXlsxCell cell = { GDNN_XLSX_CELL_EMPTY, 0, NULL };
+  GdnnXlsxCell cell = { GDNN_XLSX_CELL_EMPTY, 0, NULL, NULL };
   const char *type = s->type != NULL ? s->type : "n";
   g_autofree char *name = gdnn_xlsx_cell_name (s->cell_row, s->cell_col);
   CellSlot *slot;
   char *text = NULL;
+  gboolean cached;
 
-  if (g_str_equal (type, "inlineStr"))
+  /* A formula without its result (openpyxl and other tools drop the
+   * results and write <v></v> or no <v>): an empty cell that keeps its
+   * formula. */
+  if (s->has_value && !g_str_equal (type, "str") && !g_str_equal (type, "inlineStr"))
     {
-      if (!s->has_inline)
+      g_strstrip (s->value->str);
+      s->value->len = strlen (s->value->str);
+      if (s->value->len == 0)
+        s->has_value = FALSE;
+    }
+  cached = g_str_equal (type, "inlineStr") ? s->has_inline : s->has_value;
+
+  if (!cached)
+    {
+      if (!s->has_formula)
         return;
+      text = g_strdup ("");
+    }
+  else if (g_str_equal (type, "inlineStr"))
+    {
       cell.type = GDNN_XLSX_CELL_STRING;
       text = g_strndup (s->inline_text->str, s->inline_text->len);
     }
-  else if (!s->has_value)
-    return;
   else if (g_str_equal (type, "s"))
     {
       guint64 index;
@@ -1164,7 +1305,7 @@ store_cell (Parse *p,
           index >= p->xlsx->strings->len)
         {
           parse_fail (p, GDNN_XLSX_ERROR_MALFORMED,
-                      _("The cell %s of the part “%s” points to a shared string that does not exist."), name, p->entry);
+                      _("The cell %s of the sheet “%s” points to a shared string that does not exist."), name, p->sheet);
           return;
         }
       cell.type = GDNN_XLSX_CELL_STRING;
@@ -1182,13 +1323,11 @@ store_cell (Parse *p,
     }
   else if (g_str_equal (type, "b") || g_str_equal (type, "n"))
     {
-      g_strstrip (s->value->str);
-      s->value->len = strlen (s->value->str);
       if (!parse_double (s->value->str, &cell.number) ||
           (type[0] == 'b' && cell.number != 0 && cell.number != 1))
         {
           parse_fail (p, GDNN_XLSX_ERROR_MALFORMED,
-                      _("The cell %s of the part “%s” holds “%s”, which is not a number."), name, p->entry,
+                      _("The cell %s of the sheet “%s” holds “%s”, which is not a number."), name, p->sheet,
                       s->value->str);
           return;
         }
@@ -1197,33 +1336,35 @@ store_cell (Parse *p,
     }
   else
     {
-      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the part “%s” has the unknown type “%s”."), name,
-                  p->entry, type);
+      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the sheet “%s” has the unknown type “%s”."), name,
+                  p->sheet, type);
       return;
     }
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, NULL) || !g_utf8_validate (s->formula->str, s->formula->len, NULL))
     {
       g_free (text);
-      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the part “%s” is not valid UTF-8."), name, p->entry);
+      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the sheet “%s” is not valid UTF-8."), name, p->sheet);
       return;
     }
   if (g_hash_table_size (s->sheet->cells) >= p->xlsx->limits.max_cells)
     {
       g_free (text);
-      parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("The part “%s” of the workbook has more than %u cells."), p->entry,
+      parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("The sheet “%s” of the workbook has more than %u cells."), p->sheet,
                   p->xlsx->limits.max_cells);
       return;
     }
   slot = g_new0 (CellSlot, 1);
   slot->key = (gint64) s->cell_row * GDNN_XLSX_MAX_COLS + s->cell_col;
   slot->text = text;
+  slot->formula = s->has_formula ? g_strndup (s->formula->str, s->formula->len) : NULL;
   slot->cell = cell;
   slot->cell.text = text;
+  slot->cell.formula = slot->formula;
   if (g_hash_table_contains (s->sheet->cells, &slot->key))
     {
       slot_free (slot);
-      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the part “%s” is given twice."), name, p->entry);
+      parse_fail (p, GDNN_XLSX_ERROR_MALFORMED, _("The cell %s of the sheet “%s” is given twice."), name, p->sheet);
       return;
     }
   g_hash_table_add (s->sheet->cells, slot);
@@ -1246,13 +1387,19 @@ sheet_end (Parse      *p,
       s->has_value = TRUE;
       g_string_assign (s->value, p->text->str);
     }
+  else if (g_str_equal (name, "f") && p->collect && !s->in_inline)
+    {
+      p->collect = FALSE;
+      s->has_formula = TRUE;
+      g_string_assign (s->formula, p->text->str);
+    }
   else if (g_str_equal (name, "t") && p->collect)
     {
       p->collect = FALSE;
       if (s->inline_text->len + p->text->len > MAX_TEXT)
         {
-          parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("The part “%s” of the workbook holds a text longer than 1 MiB."),
-                      p->entry);
+          parse_fail (p, GDNN_XLSX_ERROR_TOO_LARGE, _("%s of the workbook holds a text longer than 1 MiB."),
+                      p->label);
           return;
         }
       g_string_append_len (s->inline_text, p->text->str, p->text->len);
@@ -1286,9 +1433,19 @@ gdnn_xlsx_read_sheet (GdnnXlsx  *xlsx,
   s.row = -1;
   s.value = g_string_new (NULL);
   s.inline_text = g_string_new (NULL);
-  ok = parse_simple (xlsx, g_ptr_array_index (xlsx->sheet_paths, index), sheet_start, sheet_end, &s, error);
+  s.formula = g_string_new (NULL);
+  {
+    Parse p = { 0 };
+
+    p.start = sheet_start;
+    p.end = sheet_end;
+    p.data = &s;
+    p.sheet = g_ptr_array_index (xlsx->sheet_names, index);
+    ok = parse_entry (xlsx, g_ptr_array_index (xlsx->sheet_paths, index), &p, error);
+  }
   g_string_free (s.value, TRUE);
   g_string_free (s.inline_text, TRUE);
+  g_string_free (s.formula, TRUE);
   g_free (s.type);
   return ok ? g_steal_pointer (&sheet) : NULL;
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * and libxml2 as a SAX parser that refuses any DTD, entity declaration or
  * entity reference and never touches the network. It reads the sheet list
  * and the cells of a sheet (numbers, shared, inline and rich-text strings,
- * booleans); formulas give their cached value. Nothing else. */
+ * booleans); formulas give their cached value and their text. Nothing
+ * else. */
 
 #define GDNN_XLSX_ERROR (gdnn_xlsx_error_quark ())
 
@@ -60,6 +61,8 @@ typedef struct
   GdnnXlsxCellType  type;
   double            number;  /* NUMBER, BOOLEAN (0 or 1) */
   const char       *text;    /* never NULL: the string, or the number as written in the file */
+  const char       *formula; /* the formula without "=", NULL when there is none; a formula
+                              * whose result the file does not hold is an EMPTY cell with it */
 } GdnnXlsxCell;
 
 typedef struct _GdnnXlsx      GdnnXlsx;

@@ -58,6 +58,11 @@ typedef struct
   lxw_col_t      col_denominator;
   lxw_col_t      col_task_status;
   lxw_col_t      col_task_progress;
+  lxw_col_t      col_task_result;
+  lxw_col_t      col_value;
+  lxw_col_t      col_percent;
+  lxw_col_t      col_assessment;
+  lxw_col_t      col_note;
 
   /* Formats */
   lxw_format    *gov, *org, *nat, *motto, *num, *place, *type, *subject, *body, *section, *draft;
@@ -416,6 +421,7 @@ write_tasks_sheet (Writer *w)
     return;
   w->col_task_status = 5;
   w->col_task_progress = 6;
+  w->col_task_result = 7;
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     {
       gdnn_xlsx_col_width (&w->st, ws, c, c, cols[c].width);
@@ -684,6 +690,10 @@ write_indicators_sheet (Writer *w)
     return;
   w->col_numerator = c_num;
   w->col_denominator = c_den;
+  w->col_value = c_val;
+  w->col_percent = c_pct;
+  w->col_assessment = c_assess;
+  w->col_note = c_note;
 
   gdnn_xlsx_col_width (&w->st, ws, 0, 0, 5);
   gdnn_xlsx_col_width (&w->st, ws, 1, 1, 9);
@@ -925,13 +935,33 @@ put_ref (Writer        *w,
   gdnn_xlsx_put_str (&w->st, ws, row, col, ref, w->data_text);
 }
 
+/* The data sheet's word for the printed assessment; NULL for none. */
+static const char *
+assessment_code (GdnnReportAssessment assessment)
+{
+  switch (assessment)
+    {
+    case GDNN_REPORT_ASSESSMENT_NOT_MET:
+      return "not_met";
+    case GDNN_REPORT_ASSESSMENT_MET:
+      return "met";
+    case GDNN_REPORT_ASSESSMENT_EXCEEDED:
+      return "exceeded";
+    case GDNN_REPORT_ASSESSMENT_NONE:
+    default:
+      return NULL;
+    }
+}
+
 static void
 write_data_sheet (Writer *w)
 {
   static const char *indicator_cols[] = { "#indicator", "code", "measure", "numerator", "denominator", "value",
-                                          "note", "status", "numerator_cell", "denominator_cell", NULL };
+                                          "note", "status", "numerator_cell", "denominator_cell", "value_cell",
+                                          "percent", "percent_cell", "assessment", "assessment_cell", "note_cell",
+                                          NULL };
   static const char *task_cols[] = { "#task", "code", "status", "progress", "result", "status_cell",
-                                     "progress_cell", NULL };
+                                     "progress_cell", "result_cell", NULL };
   static const char *budget_cols[] = { "#budget", "position", "name", "source", "year", "planned", "spent",
                                        "planned_cell", "spent_cell", NULL };
   const GdnnReportDoc *doc = w->doc;
@@ -980,6 +1010,12 @@ write_data_sheet (Writer *w)
       gdnn_xlsx_put_str (&w->st, ws, row, 7, r->value_status, NULL);
       put_ref (w, ws, row, 8, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_numerator);
       put_ref (w, ws, row, 9, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_denominator);
+      put_ref (w, ws, row, 10, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_value);
+      put_opt_num (w, ws, row, 11, r->has_percent_of_target, r->percent_of_target, NULL);
+      put_ref (w, ws, row, 12, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_percent);
+      gdnn_xlsx_put_str (&w->st, ws, row, 13, assessment_code (r->assessment), NULL);
+      put_ref (w, ws, row, 14, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_assessment);
+      put_ref (w, ws, row, 15, GDNN_REPORT_SHEET_INDICATORS, vis, w->col_note);
     }
   row++;
 
@@ -999,6 +1035,7 @@ write_data_sheet (Writer *w)
           gdnn_xlsx_put_str (&w->st, ws, row, 4, t->result, w->data_text);
           put_ref (w, ws, row, 5, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_status);
           put_ref (w, ws, row, 6, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_progress);
+          put_ref (w, ws, row, 7, GDNN_REPORT_SHEET_TASKS, vis, w->col_task_result);
         }
     }
   row++;
