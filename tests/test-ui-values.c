@@ -702,6 +702,53 @@ test_values_other_year (void)
   form_close (&f);
 }
 
+/* Closing the window with a numerator waiting for its denominator: the
+ * window stays open once, saying which rows are not saved; the cell being
+ * typed in is committed first (a whole ratio typed without Enter is
+ * saved); a second close goes ahead. */
+static void
+test_values_close (void)
+{
+  static const char *const cleared[] = { "I.2.a.1", "I.2.a.2", NULL };
+  Form f = { 0 };
+  GtkWidget *window;
+  g_autofree char *message = NULL;
+
+  form_open (&f, "vn.gdnn.Report.TestValuesClose", cleared);
+  keyboard_init (GTK_WINDOW (f.window));
+  window = GTK_WIDGET (f.window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  focus_cell (&f, "I.2.a.1", NUMERATOR);
+  type_text ("45");
+  press_key (GDK_KEY_Tab, FALSE);
+  focus_cell (&f, "I.2.a.2", NUMERATOR);
+  type_text ("30");
+  press_key (GDK_KEY_Tab, FALSE);
+  type_text ("90");
+
+  gtk_window_close (GTK_WINDOW (f.window));
+  gdnn_ui_iterate (300);
+  g_assert_nonnull (window);
+  /* I.2.a.2's denominator, typed and not left, was saved by the close. */
+  assert_stored (&f, "I.2.a.2", TRUE, 30, TRUE, 90, NULL);
+  assert_stored (&f, "I.2.a.1", FALSE, 0, FALSE, 0, NULL);
+  message = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Values typed on %s are not saved: each row says why. "
+                                         "Complete or correct them, or close the window again to leave them out."),
+                             "I.2.a.1");
+  g_assert_nonnull (gdnn_ui_wait_for_label (GTK_WIDGET (f.window), message));
+  save_png (&f, "values-close-held.png");
+
+  gtk_window_close (GTK_WINDOW (f.window));
+  gdnn_ui_iterate (300);
+  g_assert_null (window);
+  g_clear_pointer (&f.indicators, g_ptr_array_unref);
+  g_clear_object (&f.store);
+  gdnn_test_remove_tree (f.dir);
+  g_clear_object (&f.app);
+  g_free (f.dir);
+}
+
 /* @widget lies whole inside @area (both allocated). */
 static gboolean
 inside (GtkWidget *widget,
@@ -994,6 +1041,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/values/keys", test_values_keys);
   g_test_add_func ("/ui/values/other-year", test_values_other_year);
+  g_test_add_func ("/ui/values/close", test_values_close);
   g_test_add_data_func ("/ui/values/layout", GINT_TO_POINTER (FALSE), test_values_layout);
   g_test_add_data_func ("/ui/values/layout-flagged", GINT_TO_POINTER (TRUE), test_values_layout);
   g_test_add_func ("/ui/tasks/layout", test_tasks_layout);

@@ -49,6 +49,11 @@ struct _GdnnValuesPage
   gboolean        other_year_confirmed;
   gboolean        confirming;  /* the other year's dialog is open */
   GHashTable     *pending;     /* "unit:plan:year:indicator" → Pending */
+
+  /* The window's close is held once while typed values are not saved. */
+  GtkWidget      *close_root;
+  gulong          close_handler;
+  gboolean        close_refused;
 };
 
 G_DEFINE_FINAL_TYPE (GdnnValuesPage, gdnn_values_page, ADW_TYPE_BIN)
@@ -63,6 +68,7 @@ static void reload (GdnnValuesPage *self);
 typedef struct
 {
   char *texts[GDNN_VALUE_N_FIELDS];
+  char *code;                  /* the indicator's, to name the row */
 } Pending;
 
 static void
@@ -70,6 +76,7 @@ pending_free (Pending *pending)
 {
   for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
     g_free (pending->texts[i]);
+  g_free (pending->code);
   g_free (pending);
 }
 
@@ -97,6 +104,7 @@ remember_pending (GdnnValuesPage *self,
   pending = g_new0 (Pending, 1);
   for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
     pending->texts[i] = g_strdup (gdnn_value_row_get_pending (row, i));
+  pending->code = g_strdup (gdnn_value_row_get_indicator (row)->code);
   g_hash_table_replace (self->pending, pending_key (self, row), pending);
 }
 
@@ -842,6 +850,95 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (GDNN_VALUES_PAGE (widget)->search_entry));
 }
 
+/* ---- Closing the window --------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "I.2.a.1, I.2.c.1" from sorted codes, each once (a code may be pending
+ * in two years). */
+static char *
+join_codes (GPtrArray *codes)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      if (i > 0 && g_str_equal (codes->pdata[i], codes->pdata[i - 1]))
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, codes->pdata[i]);
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* The window closes: the cell being typed in is committed first; then,
+ * when typed values are still not saved (a numerator waiting for its
+ * denominator, a refused number), the window stays open once with a
+ * message naming their rows; a second close goes ahead without them. */
+static gboolean
+on_close_request (GdnnValuesPage *self,
+                  GtkWindow      *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+  GHashTableIter iter;
+  Pending *pending;
+
+  if (entry != NULL && g_object_get_data (G_OBJECT (entry), "page") == self)
+    on_entry_commit (GTK_ENTRY (entry), g_object_get_data (G_OBJECT (entry), "field"));
+  if (self->close_refused || self->pending == NULL || g_hash_table_size (self->pending) == 0)
+    return FALSE;
+
+  codes = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &pending))
+    g_ptr_array_add (codes, pending->code);
+  g_ptr_array_sort (codes, compare_strings);
+  list = join_codes (codes);
+
+  self->close_refused = TRUE;
+  /* Translators: %s lists indicator codes, e.g. "I.2.a.1, I.2.c.1". */
+  message = g_strdup_printf (_("Values typed on %s are not saved: each row says why. Complete or correct them, or "
+                               "close the window again to leave them out."), list);
+  gdnn_widget_show_failure (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+gdnn_values_page_root (GtkWidget *widget)
+{
+  GdnnValuesPage *self = GDNN_VALUES_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (gdnn_values_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->close_root = GTK_WIDGET (root);
+      self->close_handler = g_signal_connect_swapped (root, "close-request", G_CALLBACK (on_close_request), self);
+    }
+}
+
+static void
+gdnn_values_page_unroot (GtkWidget *widget)
+{
+  GdnnValuesPage *self = GDNN_VALUES_PAGE (widget);
+
+  if (self->close_root != NULL)
+    g_clear_signal_handler (&self->close_handler, self->close_root);
+  self->close_root = NULL;
+  GTK_WIDGET_CLASS (gdnn_values_page_parent_class)->unroot (widget);
+}
+
 static void
 gdnn_values_page_dispose (GObject *object)
 {
@@ -864,6 +961,8 @@ gdnn_values_page_class_init (GdnnValuesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gdnn_values_page_dispose;
+  widget_class->root = gdnn_values_page_root;
+  widget_class->unroot = gdnn_values_page_unroot;
 
   g_type_ensure (GDNN_TYPE_VALUE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/gdnn/Report/gdnn-values-page.ui");
