@@ -510,8 +510,13 @@ cmd_import (const char  *db_path,
           refused++;
         }
       else
-        g_print (_("%s: imported the report of %s (%d problems, %d cells edited by hand).\n"),
-                 outcome->file_name, outcome->unit_code, outcome->problems, outcome->differences);
+        {
+          g_print (_("%s: imported the report of %s (%d problems, %d cells edited by hand).\n"),
+                   outcome->file_name, outcome->unit_code, outcome->problems, outcome->differences);
+          /* Which cells: the data sheet counts, the visible one was changed. */
+          for (guint k = 0; outcome->edited_cells != NULL && k < outcome->edited_cells->len; k++)
+            g_print ("  %s\n", (const char *) g_ptr_array_index (outcome->edited_cells, k));
+        }
     }
   g_print (_("Imported %u of %u files.\n"), outcomes->len - refused, outcomes->len);
   return refused == 0 ? 0 : 1;

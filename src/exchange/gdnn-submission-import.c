@@ -24,6 +24,7 @@ gdnn_import_outcome_free (GdnnImportOutcome *outcome)
   g_free (outcome->path);
   g_free (outcome->file_name);
   g_free (outcome->unit_code);
+  g_clear_pointer (&outcome->edited_cells, g_ptr_array_unref);
   g_free (outcome->message);
   g_free (outcome);
 }
@@ -73,6 +74,41 @@ now_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+/* A long explanation in one line, cut after @max characters. */
+static char *
+one_line (const char *text,
+          glong       max)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+  g_autofree char *cut = NULL;
+
+  g_strdelimit (flat, "\r\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= max)
+    return g_steal_pointer (&flat);
+  cut = g_utf8_substring (flat, 0, max - 1);
+  return g_strconcat (cut, "…", NULL);
+}
+
+static GPtrArray *
+edited_cell_lines (GdnnSubmission *submission)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < submission->differences->len; i++)
+    {
+      const GdnnCellDifference *d = g_ptr_array_index (submission->differences, i);
+      g_autofree char *data = one_line (d->data_text, 80);
+      g_autofree char *shown = one_line (d->visible_text, 80);
+
+      g_ptr_array_add (lines,
+                       /* Translators: a cell edited by hand: "'Chỉ tiêu'!I7 (I.2.a.1 – value): the data say
+                        * “78,1”, the cell shows “99”". */
+                       g_strdup_printf (_("%s (%s): the data say “%s”, the cell shows “%s”"), d->cell,
+                                        d->what != NULL ? d->what : "", data, shown));
+    }
+  return lines;
 }
 
 gboolean
@@ -133,6 +169,7 @@ gdnn_submission_import_file (GdnnStore          *store,
       (*outcome)->submission_id = submission_id;
       (*outcome)->problems = info != NULL ? info->problems : 0;
       (*outcome)->differences = (int) submission->differences->len;
+      (*outcome)->edited_cells = edited_cell_lines (submission);
       (*outcome)->unit_code = g_strdup (submission->unit_code);
     }
   return TRUE;

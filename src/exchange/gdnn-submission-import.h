@@ -30,6 +30,8 @@ typedef struct
   gint64    submission_id;  /* when ok */
   int       problems;       /* when ok: problems found by the checks */
   int       differences;    /* when ok: visible cells edited by hand */
+  GPtrArray *edited_cells;  /* when ok: of char*, one line per such cell (UI language): the sheet and
+                             * cell, the indicator or task code and column, the data and the cell's text */
   char     *unit_code;      /* when ok */
   char     *message;        /* why it was refused (UI language), NULL when ok */
 } GdnnImportOutcome;
