@@ -20,6 +20,7 @@
 
 #include "gdnn-app-util.h"
 #include "gdnn-demo.h"
+#include "gdnn-help-window.h"
 #include "gdnn-i18n.h"
 #include "gdnn-store.h"
 #include "gdnn-task-row.h"
@@ -749,6 +750,55 @@ test_values_close (void)
   g_free (f.dir);
 }
 
+/* The keyboard shortcuts window and Getting Started say what Enter and
+ * Tab do on the value page. */
+static void
+test_values_keys_help (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/vn/gdnn/Report/gdnn-shortcuts-window.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  const char *enter = g_dgettext (GETTEXT_PACKAGE, "Save the cell and go to the same cell of the next row");
+  const char *tab = g_dgettext (GETTEXT_PACKAGE, "Go to the next or the previous cell, saving the cell left");
+  const char *steps = g_dgettext (GETTEXT_PACKAGE,
+                                  "On the Values page, type each indicator's value for the year. Enter saves the "
+                                  "cell and goes to the same cell of the next row; Tab and Shift+Tab go to the next "
+                                  "and the previous cell and save the cell left; Ctrl+Z undoes what was typed in the "
+                                  "cell, or else the last saved change. A numerator is saved once its denominator is "
+                                  "typed; until then its row says so. A value behind its target is saved and marked "
+                                  "“needs an explanation”: type the explanation in its cell.");
+  guint found = 0;
+  GdnnHelpWindow *help;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (title, enter) == 0)
+        {
+          g_assert_cmpstr (accelerator, ==, "Return");
+          found++;
+        }
+      if (g_strcmp0 (title, tab) == 0)
+        {
+          g_assert_cmpstr (accelerator, ==, "Tab <Shift>Tab");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+
+  help = gdnn_help_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (help));
+  gdnn_ui_iterate (200);
+  g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (help), steps));
+  gtk_window_destroy (GTK_WINDOW (help));
+  gdnn_ui_iterate (100);
+}
+
 /* @widget lies whole inside @area (both allocated). */
 static gboolean
 inside (GtkWidget *widget,
@@ -1042,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/ui/values/keys", test_values_keys);
   g_test_add_func ("/ui/values/other-year", test_values_other_year);
   g_test_add_func ("/ui/values/close", test_values_close);
+  g_test_add_func ("/ui/values/keys-help", test_values_keys_help);
   g_test_add_data_func ("/ui/values/layout", GINT_TO_POINTER (FALSE), test_values_layout);
   g_test_add_data_func ("/ui/values/layout-flagged", GINT_TO_POINTER (TRUE), test_values_layout);
   g_test_add_func ("/ui/tasks/layout", test_tasks_layout);
