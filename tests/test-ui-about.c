@@ -390,6 +390,54 @@ test_daily_backup (void)
   g_setenv ("GDNN_BACKUP_DELAY", "off", TRUE);
 }
 
+static gboolean
+hold_window (GtkWindow *window,
+             gpointer   user_data)
+{
+  int *requests = user_data;
+
+  (*requests)++;
+  return TRUE;
+}
+
+/* Quit (Ctrl+Q) closes the windows as their close buttons do: a page
+ * that holds its window (typing not saved yet) holds the quit too. */
+static void
+test_quit_closes_windows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gdnn-ui-quit-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "gdnn.db", NULL);
+  g_autoptr(GdnnApplication) app = gdnn_application_new (db);
+  g_autoptr(GSettings) settings = gdnn_settings_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  gulong handler;
+  int requests = 0;
+
+  g_settings_set_boolean (settings, "welcome-shown", TRUE);
+  g_application_set_application_id (G_APPLICATION (app), "vn.gdnn.Report.QuitTest");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  gdnn_ui_iterate (300);
+  window = find_toplevel (GDNN_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  handler = g_signal_connect (window, "close-request", G_CALLBACK (hold_window), &requests);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gdnn_ui_iterate (200);
+  g_assert_cmpint (requests, ==, 1);
+  g_assert_nonnull (window);
+
+  g_signal_handler_disconnect (window, handler);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gdnn_ui_iterate (200);
+  g_assert_null (window);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  gdnn_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/ui/about/app", test_app_about_help_preferences);
   g_test_add_func ("/ui/about/window-state-keyfile", test_window_state_keyfile);
   g_test_add_func ("/ui/about/daily-backup", test_daily_backup);
+  g_test_add_func ("/ui/about/quit", test_quit_closes_windows);
 
   return g_test_run ();
 }

@@ -472,12 +472,22 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gdnn_preferences_window_new (parent, self->settings)));
 }
 
+/* Quitting closes each window as its close button does, so that a page
+ * with typing not saved yet can hold its window and say so; the
+ * application ends when the last window has gone. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = user_data;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closing one window may destroy others (its dialogs). */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
 }
 
 static const GActionEntry app_actions[] = {
