@@ -122,6 +122,11 @@ err=$("$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" 
 [ "$(count change_log)" = "$log_before" ]; ok $? "export leaves the database unchanged"
 ls "$TMP"/*.part-* >/dev/null 2>&1; [ $? != 0 ]; ok $? "no temporary files are left behind"
 "$BIN" --db "$DB" export --unit BG-CD01 --plan 401/KH-UBND --year "$YEAR" --xlsx "$TMP/nodir/r.xlsx" >/dev/null 2>&1; [ $? = 1 ]; ok $? "export into a missing folder fails"
+# A plan that sets no report dates (issue 18, item 7): no office receives
+# the report, so it is not exported.
+LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE= "$BIN" --db "$DB" export --unit BG-CD01 --plan 2222/QĐ-TTg --year "$YEAR" --xlsx "$TMP/2222.xlsx" --pdf "$TMP/2222.pdf" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "export for a plan without report dates fails"
+[ ! -e "$TMP/2222.xlsx" ] && [ ! -e "$TMP/2222.pdf" ]; ok $? "… and writes no file"
+grep -qx 'gdnn-report: Kế hoạch 2222/QĐ-TTg không yêu cầu báo cáo (không có lịch báo cáo) nên không cơ quan nào nhận báo cáo theo kế hoạch này; báo cáo không được xuất. Hãy xuất báo cáo theo kế hoạch mà cơ quan quản lý yêu cầu, ví dụ kế hoạch của tỉnh.' "$TMP/err"; ok $? "… saying why and what to do ($(cat "$TMP/err"))"
 
 
 # import + summary: the reviewing office (DESIGN §5). Every unit of plan 401

@@ -48,7 +48,7 @@ gdnn_report_page_export (GdnnReportPage  *self,
   g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), FALSE);
   g_return_val_if_fail (self->doc != NULL, FALSE);
 
-  if (!gdnn_report_page_save (self, error))
+  if (!gdnn_report_doc_check_exportable (self->doc, error) || !gdnn_report_page_save (self, error))
     return FALSE;
   return write_files (self->doc, xlsx_path, pdf_path, error);
 }
@@ -381,11 +381,18 @@ static void
 start_export (GdnnReportPage *self,
               ExportKind      kind)
 {
+  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
   if (self->store == NULL)
     return;
   gdnn_report_page_save_or_show_error (self);
+  /* A plan without report dates: nobody receives the file. */
+  if (!gdnn_report_doc_check_exportable (self->doc, &error))
+    {
+      gdnn_report_page_show_error (self, _("Report Not Exported"), error);
+      return;
+    }
   if (!self->doc->draft || gdnn_report_page_count_doc_warnings (self->doc) == 0)
     {
       choose_export_file (self, kind);

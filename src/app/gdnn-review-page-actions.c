@@ -35,6 +35,29 @@ selected_status (GdnnReviewPage *self)
   return item != NULL ? gdnn_review_item_get_data (item) : NULL;
 }
 
+static void
+on_toast_save_letter (GSimpleAction  *action,
+                      GVariant       *parameter,
+                      GdnnReviewPage *self)
+{
+  gdnn_review_page_save_letter (self, g_variant_get_int64 (parameter));
+}
+
+/* The message after a return lives in the window's toast overlay, above
+ * the page: the page's own actions do not reach it. The overlay gets an
+ * action group of its own that calls the page (while the page lives). */
+static void
+install_toast_actions (GdnnReviewPage *self,
+                       GtkWidget      *overlay)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("save-letter", G_VARIANT_TYPE_INT64);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_toast_save_letter), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (overlay, "review-toast", G_ACTION_GROUP (group));
+}
+
 static gboolean
 set_state (GdnnReviewPage      *self,
            gint64               submission_id,
@@ -66,11 +89,14 @@ set_state (GdnnReviewPage      *self,
       toast = adw_toast_new (message);
       /* The reply letter that goes back with it. */
       adw_toast_set_button_label (toast, _("Save _Letter…"));
-      adw_toast_set_action_name (toast, "review.save-letter");
+      adw_toast_set_action_name (toast, "review-toast.save-letter");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (submission_id));
       adw_toast_set_timeout (toast, 10);
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+        {
+          install_toast_actions (self, overlay);
+          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+        }
       else
         g_object_unref (toast);
     }

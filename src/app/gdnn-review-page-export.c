@@ -186,21 +186,25 @@ on_letter_chosen (GdnnReviewPage       *self,
     g_clear_object (&self->chooser);
 }
 
-/* The reply letter of a returned submission (the action's target: from
- * the toast after a return, or the selected unit's returned report). */
-static void
-save_letter_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+/**
+ * gdnn_review_page_save_letter:
+ * @submission_id: a returned submission
+ *
+ * Asks where to save the reply letter of @submission_id and writes it
+ * there. Used by the page's button and by the message shown after a
+ * return.
+ */
+void
+gdnn_review_page_save_letter (GdnnReviewPage *self,
+                              gint64          submission_id)
 {
-  GdnnReviewPage *self = GDNN_REVIEW_PAGE (widget);
   g_autoptr(GdnnSubmissionInfo) info = NULL;
   g_autofree char *plan = NULL;
   g_autofree char *name = NULL;
   gint64 *id;
 
   if (self->data == NULL ||
-      !(info = gdnn_review_get_submission (self->store, g_variant_get_int64 (parameter), NULL)) ||
+      !(info = gdnn_review_get_submission (self->store, submission_id, NULL)) ||
       info->state != GDNN_SUBMISSION_RETURNED)
     return;
   plan = file_safe (info->plan_number);
@@ -210,6 +214,15 @@ save_letter_action (GtkWidget  *widget,
   id = g_new (gint64, 1);
   *id = info->id;
   g_object_set_data_full (G_OBJECT (self->chooser), SUBMISSION_KEY, id, g_free);
+}
+
+/* The selected unit's returned report (the button's target). */
+static void
+save_letter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gdnn_review_page_save_letter (GDNN_REVIEW_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
 void

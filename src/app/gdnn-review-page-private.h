@@ -101,6 +101,8 @@ gboolean       gdnn_review_page_write_summary      (GdnnReviewPage              
                                                     const char                   *format,
                                                     const char                   *path,
                                                     GError                      **error);
+void           gdnn_review_page_save_letter        (GdnnReviewPage               *self,
+                                                    gint64                        submission_id);
 gboolean       gdnn_review_page_write_letter       (GdnnReviewPage               *self,
                                                     gint64                        submission_id,
                                                     const char                   *path,

@@ -464,7 +464,8 @@ cmd_export (const char  *db_path,
     }
 
   if (!(store = open_store (db_path, FALSE, &error)) ||
-      !(doc = gdnn_report_doc_build_by_code (store, unit, plan, (int) year, NULL, &error)))
+      !(doc = gdnn_report_doc_build_by_code (store, unit, plan, (int) year, NULL, &error)) ||
+      !gdnn_report_doc_check_exportable (doc, &error))
     return fail (error);
 
   for (guint i = 0; i < doc->warnings->len; i++)

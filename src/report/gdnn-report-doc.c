@@ -471,6 +471,32 @@ add_warning (GdnnReportDoc         *doc,
   g_ptr_array_add (doc->warnings, w);
 }
 
+/**
+ * gdnn_report_doc_check_exportable:
+ *
+ * A report is exported to be sent; a plan that sets no report dates (a
+ * national programme such as 2222/QĐ-TTg) has no office that receives
+ * one, and the office's import refuses it. Such an export is refused
+ * here, saying what to do instead.
+ *
+ * Returns: %FALSE with @error set when @doc must not be exported
+ */
+gboolean
+gdnn_report_doc_check_exportable (const GdnnReportDoc  *doc,
+                                  GError              **error)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (doc->has_schedule)
+    return TRUE;
+  g_set_error (error, GDNN_REPORT_ERROR, GDNN_REPORT_ERROR_INVALID,
+               /* Translators: %s is a plan number such as 2222/QĐ-TTg. */
+               _("Plan %s asks for no reports (it sets no report dates), so no office receives one and the report "
+                 "is not exported. Export the report of the plan your office asks for, such as your province's "
+                 "plan."), doc->plan_number);
+  return FALSE;
+}
+
 guint
 gdnn_report_doc_count_warnings (const GdnnReportDoc   *doc,
                                 GdnnReportWarningKind  kind)
@@ -1133,6 +1159,7 @@ gdnn_report_doc_build (GdnnStore    *store,
   doc->plan_id = plan_id;
   doc->year = year;
   doc->period = g_strdup ("year");
+  doc->has_schedule = periods->len > 0;
   g_date_clear (&doc->due, 1);
   for (guint i = 0; i < periods->len; i++)
     {

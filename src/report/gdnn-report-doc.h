@@ -149,6 +149,7 @@ typedef struct
   int         year;
   char       *period;              /* "year" */
   char       *period_name;         /* "Báo cáo năm" */
+  gboolean    has_schedule;        /* the plan sets report dates: an office receives reports on it */
   char       *unit_code;
   char       *unit_name;
   char       *unit_short_name;
@@ -238,6 +239,8 @@ GdnnReportDoc      *gdnn_report_doc_build_by_code (GdnnStore           *store,
 void                gdnn_report_doc_free          (GdnnReportDoc       *doc);
 char               *gdnn_report_doc_snapshot      (const GdnnReportDoc *doc);
 char               *gdnn_report_doc_default_basename (const GdnnReportDoc *doc);
+gboolean            gdnn_report_doc_check_exportable (const GdnnReportDoc *doc,
+                                                   GError             **error);
 guint               gdnn_report_doc_count_warnings (const GdnnReportDoc *doc,
                                                    GdnnReportWarningKind kind);
 
