@@ -151,5 +151,14 @@ grep -q 'không phải tệp do Excel hoặc phần mềm này tạo ra' "$TMP/e
 vi --db "$TMP/office4.db" import "$TMP/climb.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a part named ../../tmp/x.xml is refused"
 grep -q '“../../tmp/x.xml”.*không phải tệp do Excel hoặc phần mềm này tạo ra' "$TMP/err"; ok $? "… naming the part ($(cat "$TMP/err"))"
 
+# Files that cannot be read: our words, with what to do.
+vi --db "$TMP/office4.db" import "$TMP/nowhere.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a missing file is refused"
+grep -qx 'gdnn-report: nowhere.xlsx: Tệp không tồn tại: tệp đã bị chuyển đi hoặc bị xóa. Hãy chọn lại tệp ở vị trí hiện tại.' "$TMP/err"; ok $? "… in Vietnamese, without the system's English ($(cat "$TMP/err"))"
+vi --db "$TMP/office4.db" import /dev/null >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a device is refused"
+grep -qx 'gdnn-report: null: Đây không phải là tệp mà là thư mục hoặc thiết bị. Hãy chọn chính tệp báo cáo.' "$TMP/err"; ok $? "… saying to choose the file ($(cat "$TMP/err"))"
+truncate -s 40M "$TMP/huge.xlsx"
+vi --db "$TMP/office4.db" import "$TMP/huge.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a 40 MiB file is refused"
+grep -qx 'gdnn-report: huge.xlsx: Tệp lớn hơn 32 MiB, lớn hơn nhiều so với một báo cáo: đề nghị đơn vị gửi tệp do phần mềm xuất ra.' "$TMP/err"; ok $? "… saying what to do ($(cat "$TMP/err"))"
+
 echo "1..$n"
 exit $((failed > 0))

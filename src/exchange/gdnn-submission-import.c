@@ -29,6 +29,24 @@ gdnn_import_outcome_free (GdnnImportOutcome *outcome)
   g_free (outcome);
 }
 
+/* Why a file cannot be read, in our words: GLib's messages end in the
+ * system's reason, which is English in the C locale. */
+static void
+set_io_refusal (GError      **error,
+                const GError *local)
+{
+  const char *message;
+
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    message = _("The file does not exist: it was moved or deleted. Choose it again where it is now.");
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    message = _("You may not read the file. Copy it to a folder of yours, such as Documents, and import the copy.");
+  else
+    message = _("The file cannot be read (the disk or the network share failed). Copy it to a folder of yours, "
+                "such as Documents, and import the copy.");
+  g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_IO, message);
+}
+
 /* Reads the whole file, refusing anything larger than the limit before
  * reading it (a submitted file is untrusted). */
 static GBytes *
@@ -38,30 +56,41 @@ read_limited (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
   if (info == NULL)
-    return NULL;
+    {
+      set_io_refusal (error, local);
+      return NULL;
+    }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_IO,
-                           _("It is not a regular file."));
+                           _("It is not a file but a folder or a device. Choose the report file itself."));
       return NULL;
     }
   if (g_file_info_get_size (info) > GDNN_SUBMISSION_MAX_FILE_SIZE)
     {
       g_set_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MiB; a report is far smaller."),
+                   _("The file is larger than %d MiB, far more than a report: ask the unit to send the file the "
+                     "program exported."),
                    GDNN_SUBMISSION_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes != NULL && g_bytes_get_size (bytes) > GDNN_SUBMISSION_MAX_FILE_SIZE)
+  bytes = g_file_load_bytes (file, NULL, NULL, &local);
+  if (bytes == NULL)
+    {
+      set_io_refusal (error, local);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > GDNN_SUBMISSION_MAX_FILE_SIZE)
     {
       /* It grew between the two calls. */
       g_set_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MiB; a report is far smaller."),
+                   _("The file is larger than %d MiB, far more than a report: ask the unit to send the file the "
+                     "program exported."),
                    GDNN_SUBMISSION_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }

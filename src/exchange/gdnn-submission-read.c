@@ -1280,9 +1280,18 @@ gdnn_submission_read_file (const char  *path,
   map = g_mapped_file_new (path, FALSE, &local);
   if (map == NULL)
     {
-      g_set_error (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_IO,
-                   /* Translators: %s is the system's reason. */
-                   _("The file cannot be read: %s"), local->message);
+      /* Our words: GLib's end in the system's reason, English in the C locale. */
+      const char *message;
+
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        message = _("The file does not exist: it was moved or deleted. Choose it again where it is now.");
+      else if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        message = _("You may not read the file. Copy it to a folder of yours, such as Documents, and import the "
+                    "copy.");
+      else
+        message = _("The file cannot be read (the disk or the network share failed). Copy it to a folder of "
+                    "yours, such as Documents, and import the copy.");
+      g_set_error_literal (error, GDNN_SUBMISSION_READ_ERROR, GDNN_SUBMISSION_READ_ERROR_IO, message);
       return NULL;
     }
   bytes = g_mapped_file_get_bytes (map);
