@@ -151,6 +151,10 @@ grep -q 'không phải tệp do Excel hoặc phần mềm này tạo ra' "$TMP/e
 vi --db "$TMP/office4.db" import "$TMP/climb.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a part named ../../tmp/x.xml is refused"
 grep -q '“../../tmp/x.xml”.*không phải tệp do Excel hoặc phần mềm này tạo ra' "$TMP/err"; ok $? "… naming the part ($(cat "$TMP/err"))"
 
+# The same file again: refused, saying there is nothing more to do.
+vi --db "$TMP/office1.db" import "$TMP/orig.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "the same file twice is refused"
+grep -q '^gdnn-report: orig.xlsx: Đã nhận tệp này ngày [0-9/]* (tên tệp “orig.xlsx”)\. Tệp đã có trong danh sách: không cần làm gì thêm\.$' "$TMP/err"; ok $? "… saying that nothing more is to be done ($(cat "$TMP/err"))"
+
 # Files that cannot be read: our words, with what to do.
 vi --db "$TMP/office4.db" import "$TMP/nowhere.xlsx" >/dev/null 2>"$TMP/err"; [ $? = 1 ]; ok $? "a missing file is refused"
 grep -qx 'gdnn-report: nowhere.xlsx: Tệp không tồn tại: tệp đã bị chuyển đi hoặc bị xóa. Hãy chọn lại tệp ở vị trí hiện tại.' "$TMP/err"; ok $? "… in Vietnamese, without the system's English ($(cat "$TMP/err"))"

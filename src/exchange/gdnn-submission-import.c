@@ -97,6 +97,31 @@ read_limited (const char  *path,
   return g_steal_pointer (&bytes);
 }
 
+/* What the officer can do about a file the review module refused; NULL
+ * when the message says it already. */
+static const char *
+review_error_hint (const GError *error)
+{
+  if (error->domain != GDNN_REVIEW_ERROR)
+    return NULL;
+  switch ((GdnnReviewError) error->code)
+    {
+    case GDNN_REVIEW_ERROR_WRONG_PLAN:
+      return _("Add the plan to this database (import its plan template), then import the file again.");
+    case GDNN_REVIEW_ERROR_WRONG_PERIOD:
+      return _("Ask the unit to export its yearly report for a year of the plan.");
+    case GDNN_REVIEW_ERROR_MISMATCH:
+      return _("The unit's program holds another version of the plan: ask the unit to update the plan and export "
+               "the report again.");
+    case GDNN_REVIEW_ERROR_DUPLICATE:
+      return _("It is in the list already: nothing more to do.");
+    case GDNN_REVIEW_ERROR_INVALID:
+      return _("Ask the unit to export the report again and send that file.");
+    default:
+      return NULL;
+    }
+}
+
 static char *
 now_iso (void)
 {
@@ -179,11 +204,16 @@ gdnn_submission_import_file (GdnnStore          *store,
     {
       /* Every failure above sets local_error; the fallback is a safety net. */
       const char *why = local_error != NULL ? local_error->message : _("The file could not be read.");
+      const char *hint = local_error != NULL ? review_error_hint (local_error) : NULL;
       GQuark domain = local_error != NULL ? local_error->domain : GDNN_SUBMISSION_READ_ERROR;
       int code = local_error != NULL ? local_error->code : GDNN_SUBMISSION_READ_ERROR_IO;
 
-      /* TRANSLATORS: "file name: why it was refused" */
-      g_set_error (error, domain, code, _("%s: %s"), display, why);
+      if (hint != NULL)
+        /* TRANSLATORS: "file name: why it was refused what to do" */
+        g_set_error (error, domain, code, _("%s: %s %s"), display, why, hint);
+      else
+        /* TRANSLATORS: "file name: why it was refused" */
+        g_set_error (error, domain, code, _("%s: %s"), display, why);
       return FALSE;
     }
 
