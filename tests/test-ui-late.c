@@ -8,9 +8,10 @@
 /* A yearly report past its due date and not finalised, at 1366×768 on
  * 8/12/2026 (the demo's 2026 report, due 30/11/2026): the overview, the
  * sidebar and the report page say "Báo cáo năm 2026 đã quá hạn 8 ngày"
- * and the overview stays on 2026; once finalised, the report page says
- * how late it was and the overview moves on to 2027. PNGs of the
- * overview and the report page. */
+ * and the overview stays on 2026; once finalised (the page's action, its
+ * question and the folder chooser), the report page and the toast say how
+ * late it was and the overview moves on to 2027. PNGs of the overview and
+ * the report page. */
 
 #include "config.h"
 
@@ -89,6 +90,56 @@ wait_for_overview (GdnnWindow *window)
   gdnn_ui_iterate (100);
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *found = NULL;
+
+  while ((found = find_toplevel (type)) == NULL && g_get_monotonic_time () < end)
+    gdnn_ui_iterate (20);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Finalise as the user does: the page's action, the question, and the
+ * folder chosen in GTK's chooser (what GtkFileChooserNative shows without
+ * a portal). */
+static void
+finalise_as_the_user (GdnnReportPage *page,
+                      const char     *folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.finalise", NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gdnn_ui_iterate (100);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "finalise");
+  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, &error));
+  g_assert_no_error (error);
+  gdnn_ui_iterate (200);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gdnn_ui_iterate (300);
+}
+
 static void
 test_overdue_report (void)
 {
@@ -157,8 +208,7 @@ test_overdue_report (void)
    * finalised, the real clock), and the sidebar's line goes. */
   final_dir = g_build_filename (dir, "final", NULL);
   g_assert_cmpint (g_mkdir_with_parents (final_dir, 0755), ==, 0);
-  g_assert_true (gdnn_report_page_finalise (page, final_dir, &error));
-  g_assert_no_error (error);
+  finalise_as_the_user (page, final_dir);
   {
     g_autofree char *at = gdnn_test_query_text (store, "SELECT finalised_at FROM report WHERE year = 2026;");
     g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
@@ -167,6 +217,7 @@ test_overdue_report (void)
     GDate day, due;
     int days;
     g_autofree char *title = NULL;
+    g_autofree char *toast = NULL;
 
     g_date_clear (&day, 1);
     g_date_clear (&due, 1);
@@ -179,6 +230,12 @@ test_overdue_report (void)
                                           "Finalised on %s, %d days late", (gulong) days), when, days);
     g_assert_nonnull (g_strrstr (title, "ngày"));
     g_assert_nonnull (wait_for_exact_label (GTK_WIDGET (page), title));
+    /* …and so does the toast. */
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Report finalised %d day late: %s.pdf and %s.xlsx saved",
+                                          "Report finalised %d days late: %s.pdf and %s.xlsx saved", (gulong) days),
+                             days, "bao-cao_BG-CD01_401-KH-UBND_2026", "bao-cao_BG-CD01_401-KH-UBND_2026");
+    g_assert_true (g_str_has_prefix (toast, "Đã hoàn tất báo cáo, trễ "));
+    g_assert_nonnull (wait_for_exact_label (GTK_WIDGET (window), toast));
   }
   g_assert_null (find_exact_label (GTK_WIDGET (page), late));
   gdnn_ui_iterate (100);
