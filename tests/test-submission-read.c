@@ -1090,6 +1090,32 @@ test_formula_results_dropped (Fixture       *fixture,
       g_bytes_unref (variants[k]);
     }
 
+  /* A shared formula's other cell, without text and result, as some tools
+   * write it: no difference */
+  {
+    g_autoptr(GBytes) o = file_bytes (path);
+    g_autofree char *vref = NULL, *va1 = NULL, *shared = NULL, *sheet = NULL;
+    const GdnnReportIndicator *ratio = NULL;
+
+    for (guint i = 0; i < doc->indicators->len && ratio == NULL; i++)
+      {
+        const GdnnReportIndicator *ind = g_ptr_array_index (doc->indicators, i);
+        if (ind->measure == GDNN_MEASURE_RATIO && ind->has_value)
+          ratio = ind;
+      }
+    vref = record_text (o, "indicator", ratio->code, "value_cell");
+    va1 = cell_of (vref, "Chỉ tiêu");
+    shared = g_strdup_printf ("<c r=\"%s\"><f t=\"shared\" si=\"0\"/></c>", va1);
+    sheet = replace_cell (no_v, va1, shared);
+    {
+      g_autoptr(GBytes) b = with_entry (fixture, path, "xl/worksheets/sheet3.xml", sheet);
+      g_autoptr(GdnnSubmission) sub = gdnn_submission_read_bytes (b, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (sub->differences->len, ==, 0);
+    }
+  }
+
   /* The reader keeps the formula of a cell without a result */
   {
     g_autoptr(GBytes) b = with_entry (fixture, path, "xl/worksheets/sheet3.xml", empty_v);
