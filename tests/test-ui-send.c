@@ -255,6 +255,25 @@ test_edited_then_letter (void)
   g_assert_true (g_file_get_contents (letter, &pdf, &len, NULL));
   g_assert_cmpuint (len, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+  gdnn_ui_iterate (300);
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* The page's own button, with the returned report selected, opens the
+   * same chooser */
+  gtk_single_selection_set_selected (page->status_selection, GTK_INVALID_LIST_POSITION);
+  gdnn_ui_iterate (50);
+  gtk_single_selection_set_selected (page->status_selection, position);
+  gdnn_ui_iterate (100);
+  g_assert_true (gtk_widget_get_visible (page->letter_button));
+  g_assert_true (gtk_widget_activate (page->letter_button));
+  chooser = GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+    g_assert_cmpstr (name, ==, "cong-van-tra-lai_BG-CD01_401-KH-UBND_2026.pdf");
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gdnn_ui_iterate (300);
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
