@@ -300,6 +300,18 @@ replace_cell (const char *xml,
   return g_strdup_printf ("%.*s%s%s", (int) (start - xml), xml, cell, end);
 }
 
+/* replace_cell() on @xml, which it frees. */
+static char *
+replace_cell_take (char       *xml,
+                   const char *ref,
+                   const char *cell)
+{
+  char *out = replace_cell (xml, ref, cell);
+
+  g_free (xml);
+  return out;
+}
+
 /* Where the data sheet holds @what: the metadata key, or the column
  * @column of the first record of type @record (with @need a number there). */
 static char *
@@ -996,21 +1008,21 @@ test_hand_edits (Fixture       *fixture,
   other = r->assessment == GDNN_REPORT_ASSESSMENT_NOT_MET ? "Đạt" : "Chưa đạt";
   xml = entry_text (path, "xl/worksheets/sheet3.xml");
   cell = g_strdup_printf ("<c r=\"%s\"><v>0.99</v></c>", value_a1);
-  xml = replace_cell (g_steal_pointer (&xml), value_a1, cell);
+  xml = replace_cell_take (g_steal_pointer (&xml), value_a1, cell);
   g_free (cell);
   cell = g_strdup_printf ("<c r=\"%s\"><v>1.5</v></c>", pct_a1);
-  xml = replace_cell (g_steal_pointer (&xml), pct_a1, cell);
+  xml = replace_cell_take (g_steal_pointer (&xml), pct_a1, cell);
   g_free (cell);
   cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>", assess_a1, other);
-  xml = replace_cell (g_steal_pointer (&xml), assess_a1, cell);
+  xml = replace_cell_take (g_steal_pointer (&xml), assess_a1, cell);
   g_free (cell);
   cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>Sửa tay</t></is></c>", note_a1);
-  xml = replace_cell (g_steal_pointer (&xml), note_a1, cell);
+  xml = replace_cell_take (g_steal_pointer (&xml), note_a1, cell);
   b1 = with_entry (fixture, path, "xl/worksheets/sheet3.xml", xml);
   g_free (cell);
   xml2 = entry_text (path, "xl/worksheets/sheet2.xml");
   cell = g_strdup_printf ("<c r=\"%s\" t=\"inlineStr\"><is><t>Đã sửa kết quả</t></is></c>", result_a1);
-  xml2 = replace_cell (g_steal_pointer (&xml2), result_a1, cell);
+  xml2 = replace_cell_take (g_steal_pointer (&xml2), result_a1, cell);
   {
     /* Both sheets edited in one file */
     g_autofree char *copy = g_build_filename (fixture->dir, "both.xlsx", NULL);
