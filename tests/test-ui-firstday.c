@@ -365,6 +365,16 @@ test_add_own_task (void)
                    gdnn_test_query_int (store, "SELECT id FROM unit WHERE code = 'BG-CD01';"));
   title_row = find_row (setup, ADW_TYPE_ENTRY_ROW, _T ("_Task"));
   g_assert_nonnull (title_row);
+  /* The window gets the keyboard focus when the X server says so: how
+   * long that takes depends on the machine's load. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    GtkWidget *focus;
+
+    while (((focus = gtk_window_get_focus (GTK_WINDOW (setup))) == NULL || !gtk_widget_has_focus (focus)) &&
+           g_get_monotonic_time () < end)
+      gdnn_ui_iterate (20);
+  }
   g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (setup))));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (setup)), title_row));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Tập huấn sử dụng phần mềm báo cáo");

@@ -509,14 +509,22 @@ static GdnnValue *
 build_value (GdnnValueRow  *self,
              char         **message)
 {
-  g_autofree char *texts[GDNN_VALUE_N_FIELDS] = { NULL };
+  /* The cells' texts, owned by @owned (g_autofree on an array would free
+   * its first element only). */
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_full (GDNN_VALUE_N_FIELDS, g_free);
+  const char *texts[GDNN_VALUE_N_FIELDS] = { NULL };
   g_autoptr(GError) error = NULL;
   GdnnValue *v;
   gboolean has_numerator = FALSE, has_denominator = FALSE;
   double number;
 
   for (guint i = 0; i < GDNN_VALUE_N_FIELDS; i++)
-    texts[i] = field_text (self, i);
+    {
+      char *text = field_text (self, i);
+
+      g_ptr_array_add (owned, text);
+      texts[i] = text;
+    }
 
   /* Half a ratio: the numerator waits on the row for its denominator. */
   if (self->indicator->measure == GDNN_MEASURE_RATIO && self->pending[GDNN_VALUE_FIELD_NUMERATOR] != NULL &&
