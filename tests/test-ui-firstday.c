@@ -17,7 +17,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <dlfcn.h>
 #include <glib/gi18n.h>
 
 #include "gdnn-backup-window.h"
@@ -27,65 +26,10 @@
 #include "gdnn-tasks-page.h"
 #include "gdnn-unit-setup-window.h"
 #include "gdnn-window.h"
+#include "gdnn-ui-keyboard.h"
 #include "gdnn-ui-test-utils.h"
 
 #define _T(s) g_dgettext (GETTEXT_PACKAGE, s)
-
-/* Key presses through the X server (XTest), as test-ui-values does: GTK 4
- * has no public way to make a key event. */
-typedef struct
-{
-  void *display;
-  unsigned char (*keysym_to_keycode) (void *display, unsigned long keysym);
-  int (*fake_key) (void *display, unsigned int keycode, int is_press, unsigned long delay);
-  int (*sync) (void *display, int discard);
-  int (*set_input_focus) (void *display, unsigned long window, int revert_to, unsigned long time);
-} Keyboard;
-
-static Keyboard keyboard;
-
-static void
-keyboard_init (GtkWindow *window)
-{
-  void *(*get_xdisplay) (GdkDisplay *display);
-  unsigned long (*get_xid) (GdkSurface *surface);
-  void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
-
-  g_assert_nonnull (xtst);
-  *(void **) &get_xdisplay = dlsym (RTLD_DEFAULT, "gdk_x11_display_get_xdisplay");
-  *(void **) &get_xid = dlsym (RTLD_DEFAULT, "gdk_x11_surface_get_xid");
-  *(void **) &keyboard.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
-  *(void **) &keyboard.sync = dlsym (RTLD_DEFAULT, "XSync");
-  *(void **) &keyboard.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
-  *(void **) &keyboard.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
-  g_assert_nonnull (get_xdisplay);
-  g_assert_nonnull (get_xid);
-  g_assert_nonnull (keyboard.keysym_to_keycode);
-  g_assert_nonnull (keyboard.sync);
-  g_assert_nonnull (keyboard.set_input_focus);
-  g_assert_nonnull (keyboard.fake_key);
-  g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_display (GTK_WIDGET (window))), "GdkX11Display"));
-  keyboard.display = get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  /* No window manager gives the window the keyboard: take it. */
-  keyboard.set_input_focus (keyboard.display, get_xid (gtk_native_get_surface (GTK_NATIVE (window))), 2, 0);
-  keyboard.sync (keyboard.display, 0);
-  gdnn_ui_iterate (100);
-}
-
-static void
-press_ctrl (guint keyval)
-{
-  unsigned char ctrl = keyboard.keysym_to_keycode (keyboard.display, GDK_KEY_Control_L);
-  unsigned char key = keyboard.keysym_to_keycode (keyboard.display, keyval);
-
-  g_assert_cmpuint (key, !=, 0);
-  keyboard.fake_key (keyboard.display, ctrl, 1, 0);
-  keyboard.fake_key (keyboard.display, key, 1, 0);
-  keyboard.fake_key (keyboard.display, key, 0, 0);
-  keyboard.fake_key (keyboard.display, ctrl, 0, 0);
-  keyboard.sync (keyboard.display, 0);
-  gdnn_ui_iterate (200);
-}
 
 static GtkWidget *
 find_toplevel (GType      type,
@@ -240,8 +184,8 @@ test_first_start (void)
   gdnn_ui_save_png (GTK_WIDGET (window), "firstday-01-empty-window.png");
 
   /* Ctrl+N, as it says. */
-  keyboard_init (GTK_WINDOW (window));
-  press_ctrl (GDK_KEY_n);
+  gdnn_ui_keyboard_init (GTK_WINDOW (window));
+  gdnn_ui_press_ctrl (GDK_KEY_n);
   setup = wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW);
   gdnn_ui_iterate (300);
 

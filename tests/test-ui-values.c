@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <dlfcn.h>
 #include <glib/gi18n.h>
 
 #include "gdnn-app-util.h"
@@ -28,103 +27,8 @@
 #include "gdnn-value-row.h"
 #include "gdnn-values-page.h"
 #include "gdnn-window.h"
+#include "gdnn-ui-keyboard.h"
 #include "gdnn-ui-test-utils.h"
-
-/* Key presses go through the X server (XTest), as a keyboard's do: GTK 4
- * has no public way to make a key event. Xlib and XTest are reached with
- * dlsym so that the test needs no X development files. */
-typedef struct
-{
-  void *display;
-  unsigned char (*keysym_to_keycode) (void *display, unsigned long keysym);
-  unsigned long (*keycode_to_keysym) (void *display, unsigned char keycode, unsigned int group, unsigned int level);
-  int (*fake_key) (void *display, unsigned int keycode, int is_press, unsigned long delay);
-  int (*sync) (void *display, int discard);
-  int (*set_input_focus) (void *display, unsigned long window, int revert_to, unsigned long time);
-} Keyboard;
-
-static Keyboard keyboard;
-
-static void
-keyboard_init (GtkWindow *window)
-{
-  void *(*get_xdisplay) (GdkDisplay *display);
-  unsigned long (*get_xid) (GdkSurface *surface);
-  void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
-
-  g_assert_nonnull (xtst);
-  *(void **) &get_xdisplay = dlsym (RTLD_DEFAULT, "gdk_x11_display_get_xdisplay");
-  *(void **) &get_xid = dlsym (RTLD_DEFAULT, "gdk_x11_surface_get_xid");
-  *(void **) &keyboard.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
-  *(void **) &keyboard.keycode_to_keysym = dlsym (RTLD_DEFAULT, "XkbKeycodeToKeysym");
-  *(void **) &keyboard.sync = dlsym (RTLD_DEFAULT, "XSync");
-  *(void **) &keyboard.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
-  *(void **) &keyboard.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
-  g_assert_nonnull (get_xdisplay);
-  g_assert_nonnull (get_xid);
-  g_assert_nonnull (keyboard.keysym_to_keycode);
-  g_assert_nonnull (keyboard.keycode_to_keysym);
-  g_assert_nonnull (keyboard.sync);
-  g_assert_nonnull (keyboard.set_input_focus);
-  g_assert_nonnull (keyboard.fake_key);
-  /* The window tests run on X11 (xvfb-run). */
-  g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_display (GTK_WIDGET (window))), "GdkX11Display"));
-  keyboard.display = get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  /* No window manager gives the window the keyboard: take it (RevertToParent). */
-  keyboard.set_input_focus (keyboard.display, get_xid (gtk_native_get_surface (GTK_NATIVE (window))), 2, 0);
-  keyboard.sync (keyboard.display, 0);
-  gdnn_ui_iterate (100);
-}
-
-static void
-send_keycode (unsigned char keycode,
-              gboolean      shift)
-{
-  unsigned char shift_code = keyboard.keysym_to_keycode (keyboard.display, GDK_KEY_Shift_L);
-
-  if (shift)
-    keyboard.fake_key (keyboard.display, shift_code, 1, 0);
-  keyboard.fake_key (keyboard.display, keycode, 1, 0);
-  keyboard.fake_key (keyboard.display, keycode, 0, 0);
-  if (shift)
-    keyboard.fake_key (keyboard.display, shift_code, 0, 0);
-  keyboard.sync (keyboard.display, 0);
-  gdnn_ui_iterate (30);
-}
-
-/* Presses and releases the key of @keyval (with Shift when the keyboard
- * map has it on the second level, or when @shift). */
-static void
-press_key (guint    keyval,
-           gboolean shift)
-{
-  unsigned char keycode = keyboard.keysym_to_keycode (keyboard.display, keyval);
-
-  g_assert_cmpuint (keycode, !=, 0);
-  if (keyboard.keycode_to_keysym (keyboard.display, keycode, 0, 0) != keyval)
-    shift = TRUE;
-  send_keycode (keycode, shift);
-}
-
-static void
-type_text (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    press_key (gdk_unicode_to_keyval (g_utf8_get_char (p)), FALSE);
-  gdnn_ui_iterate (50);
-}
-
-static void
-press_ctrl (guint keyval)
-{
-  unsigned char ctrl = keyboard.keysym_to_keycode (keyboard.display, GDK_KEY_Control_L);
-
-  keyboard.fake_key (keyboard.display, ctrl, 1, 0);
-  press_key (keyval, FALSE);
-  keyboard.fake_key (keyboard.display, ctrl, 0, 0);
-  keyboard.sync (keyboard.display, 0);
-  gdnn_ui_iterate (100);
-}
 
 /* A row's cells, in their order. */
 typedef enum
@@ -463,7 +367,7 @@ test_values_keys (void)
   Form f = { 0 };
 
   form_open (&f, "vn.gdnn.Report.TestValuesKeys", cleared);
-  keyboard_init (GTK_WINDOW (f.window));
+  gdnn_ui_keyboard_init (GTK_WINDOW (f.window));
 
   /* Numerator, Tab, denominator, Enter: the numerator waits on the row
    * with a note until the denominator comes, then both are stored; Tab
@@ -473,16 +377,16 @@ test_values_keys (void)
     g_autofree char *on_track = on_track_status (60);
 
     focus_cell (&f, "I.2.a.1", NUMERATOR);
-    type_text ("45");
-    press_key (GDK_KEY_Tab, FALSE);
+    gdnn_ui_type_text ("45");
+    gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
     assert_focus (&f, "I.2.a.1", DENOMINATOR);
     assert_status (&f, "I.2.a.1", waiting);
     assert_entry_text (&f, "I.2.a.1", NUMERATOR, "45");
     assert_stored (&f, "I.2.a.1", FALSE, 0, FALSE, 0, NULL);
     save_png (&f, "values-keys-1-numerator-waits.png");
 
-    type_text ("60");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("60");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_stored (&f, "I.2.a.1", TRUE, 45, TRUE, 60, NULL);
     assert_status (&f, "I.2.a.1", on_track);
     assert_entry_text (&f, "I.2.a.1", NUMERATOR, "45");
@@ -496,20 +400,20 @@ test_values_keys (void)
     g_autofree char *flagged = behind_status (60, TRUE);
     g_autofree char *explained = behind_status (60, FALSE);
 
-    type_text ("80");
-    press_key (GDK_KEY_Tab, TRUE);
+    gdnn_ui_type_text ("80");
+    gdnn_ui_press_key (GDK_KEY_Tab, TRUE);
     assert_focus (&f, "I.2.a.2", NUMERATOR);
     assert_stored (&f, "I.2.a.2", FALSE, 0, TRUE, 80, NULL);
-    type_text ("40");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("40");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_stored (&f, "I.2.a.2", TRUE, 40, TRUE, 80, NULL);
     assert_status (&f, "I.2.a.2", flagged);
     assert_focus (&f, "I.2.b.1", NUMERATOR);
     save_png (&f, "values-keys-2-behind-flagged.png");
 
     focus_cell (&f, "I.2.a.2", NOTE);
-    type_text ("thieu giao vien");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("thieu giao vien");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_stored (&f, "I.2.a.2", TRUE, 40, TRUE, 80, "thieu giao vien");
     assert_status (&f, "I.2.a.2", explained);
     assert_entry_text (&f, "I.2.a.2", NUMERATOR, "40");
@@ -524,15 +428,15 @@ test_values_keys (void)
   {
     g_autofree char *explained = behind_status (76, FALSE);
 
-    type_text ("chua du");
-    press_key (GDK_KEY_Tab, FALSE);
+    gdnn_ui_type_text ("chua du");
+    gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
     assert_focus (&f, "I.2.b.2", NUMERATOR);
     assert_stored (&f, "I.2.b.1", FALSE, 0, FALSE, 0, "chua du");
     focus_cell (&f, "I.2.b.1", NUMERATOR);
-    type_text ("10");
-    press_key (GDK_KEY_Tab, FALSE);
-    type_text ("29");
-    press_key (GDK_KEY_Tab, FALSE);
+    gdnn_ui_type_text ("10");
+    gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
+    gdnn_ui_type_text ("29");
+    gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
     assert_focus (&f, "I.2.b.1", NOTE);
     assert_stored (&f, "I.2.b.1", TRUE, 10, TRUE, 29, "chua du");
     assert_status (&f, "I.2.b.1", explained);
@@ -544,17 +448,17 @@ test_values_keys (void)
     g_autofree char *waiting = half_ratio_status ("20");
 
     focus_cell (&f, "I.2.b.2", NUMERATOR);
-    type_text ("20");
-    press_key (GDK_KEY_Tab, FALSE);
+    gdnn_ui_type_text ("20");
+    gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
     assert_status (&f, "I.2.b.2", waiting);
-    press_ctrl (GDK_KEY_z);
+    gdnn_ui_press_ctrl (GDK_KEY_z);
     gdnn_ui_iterate (200);
     assert_stored (&f, "I.2.b.1", FALSE, 0, FALSE, 0, "chua du");
     assert_status (&f, "I.2.b.2", waiting);
     assert_entry_text (&f, "I.2.b.2", NUMERATOR, "20");
     assert_focus (&f, "I.2.b.2", DENOMINATOR);
-    type_text ("34");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("34");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_stored (&f, "I.2.b.2", TRUE, 20, TRUE, 34, NULL);
     assert_focus (&f, "I.2.c.1", DENOMINATOR);
   }
@@ -568,8 +472,8 @@ test_values_keys (void)
     guint shown = gtk_drop_down_get_selected (year);
 
     focus_cell (&f, "I.2.c.1", NUMERATOR);
-    type_text ("113");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("113");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_focus (&f, "I.2.d.1a", NUMERATOR);
     assert_stored (&f, "I.2.c.1", FALSE, 0, FALSE, 0, NULL);
     assert_status (&f, "I.2.c.1", waiting);
@@ -593,8 +497,8 @@ test_values_keys (void)
     assert_status (&f, "I.2.c.1", waiting);
 
     focus_cell (&f, "I.2.c.1", DENOMINATOR);
-    type_text ("148");
-    press_key (GDK_KEY_Return, FALSE);
+    gdnn_ui_type_text ("148");
+    gdnn_ui_press_key (GDK_KEY_Return, FALSE);
     assert_stored (&f, "I.2.c.1", TRUE, 113, TRUE, 148, NULL);
   }
 
@@ -652,7 +556,7 @@ test_values_other_year (void)
   g_autoptr(GdnnValue) before = NULL;
 
   form_open (&f, "vn.gdnn.Report.TestValuesOtherYear", NULL);
-  keyboard_init (GTK_WINDOW (f.window));
+  gdnn_ui_keyboard_init (GTK_WINDOW (f.window));
   year = GTK_DROP_DOWN (find_one (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN));
   shown = gtk_drop_down_get_selected (year);
   gtk_drop_down_set_selected (year, shown - 1);
@@ -662,8 +566,8 @@ test_values_other_year (void)
   g_assert_true (before->has_numerator && before->has_denominator);
 
   focus_cell (&f, "I.2.a.1", NUMERATOR);
-  type_text ("7");
-  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_type_text ("7");
+  gdnn_ui_press_key (GDK_KEY_Return, FALSE);
   gdnn_ui_iterate (200);
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
@@ -680,8 +584,8 @@ test_values_other_year (void)
   }
 
   focus_cell (&f, "I.2.a.1", NUMERATOR);
-  type_text ("7");
-  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_type_text ("7");
+  gdnn_ui_press_key (GDK_KEY_Return, FALSE);
   gdnn_ui_iterate (200);
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
@@ -691,8 +595,8 @@ test_values_other_year (void)
 
   /* Asked once: the next change is stored at once. */
   focus_cell (&f, "I.2.a.2", NUMERATOR);
-  type_text ("8");
-  press_key (GDK_KEY_Return, FALSE);
+  gdnn_ui_type_text ("8");
+  gdnn_ui_press_key (GDK_KEY_Return, FALSE);
   gdnn_ui_iterate (200);
   g_assert_null (open_dialog ());
   {
@@ -716,17 +620,17 @@ test_values_close (void)
   g_autofree char *message = NULL;
 
   form_open (&f, "vn.gdnn.Report.TestValuesClose", cleared);
-  keyboard_init (GTK_WINDOW (f.window));
+  gdnn_ui_keyboard_init (GTK_WINDOW (f.window));
   window = GTK_WIDGET (f.window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   focus_cell (&f, "I.2.a.1", NUMERATOR);
-  type_text ("45");
-  press_key (GDK_KEY_Tab, FALSE);
+  gdnn_ui_type_text ("45");
+  gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
   focus_cell (&f, "I.2.a.2", NUMERATOR);
-  type_text ("30");
-  press_key (GDK_KEY_Tab, FALSE);
-  type_text ("90");
+  gdnn_ui_type_text ("30");
+  gdnn_ui_press_key (GDK_KEY_Tab, FALSE);
+  gdnn_ui_type_text ("90");
 
   gtk_window_close (GTK_WINDOW (f.window));
   gdnn_ui_iterate (300);
