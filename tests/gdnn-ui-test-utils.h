@@ -74,6 +74,40 @@ gdnn_ui_close (GtkWindow  *window,
   gdnn_test_remove_tree (dir);
 }
 
+/* The first visible toplevel window of @type other than @other_than
+ * (%NULL: any), or %NULL. */
+static inline gpointer
+gdnn_ui_find_toplevel (GType      type,
+                       GtkWidget *other_than)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != other_than && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until gdnn_ui_find_toplevel() finds a window (windows
+ * open from worker threads' results: how long depends on the machine's
+ * load), at most 20 s; fails the test without one. */
+static inline gpointer
+gdnn_ui_wait_for_toplevel (GType      type,
+                           GtkWidget *other_than)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gpointer found;
+
+  while ((found = gdnn_ui_find_toplevel (type, other_than)) == NULL && g_get_monotonic_time () < end)
+    gdnn_ui_iterate (20);
+  g_assert_nonnull (found);
+  return found;
+}
+
 static inline GtkWidget *gdnn_ui_find_label (GtkWidget *root, const char *needle);
 
 /* Runs the main loop until a label containing @needle shows under @root

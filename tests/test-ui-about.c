@@ -30,21 +30,6 @@
 #include "gdnn-ui-test-utils.h"
 
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 check_accel (GtkApplication *app,
              const char     *action,
@@ -78,8 +63,8 @@ test_app_about_help_preferences (void)
    * getting-started page, remembered as shown. */
   g_application_activate (G_APPLICATION (app));
   gdnn_ui_iterate (500);
-  main_window = find_toplevel (GDNN_TYPE_WINDOW);
-  help = find_toplevel (GDNN_TYPE_HELP_WINDOW);
+  main_window = gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL);
+  help = gdnn_ui_find_toplevel (GDNN_TYPE_HELP_WINDOW, NULL);
   g_assert_nonnull (main_window);
   g_assert_nonnull (help);
   g_assert_true (gtk_window_get_transient_for (help) == main_window);
@@ -102,13 +87,13 @@ test_app_about_help_preferences (void)
     /* A button activated from the keyboard clicks after its 250 ms press. */
     g_assert_true (gtk_widget_activate (start));
     gdnn_ui_iterate (600);
-    g_assert_null (find_toplevel (GDNN_TYPE_HELP_WINDOW));
+    g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_HELP_WINDOW, NULL));
   }
 
   /* Help from the menu's action (F1). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   gdnn_ui_iterate (200);
-  help = find_toplevel (GDNN_TYPE_HELP_WINDOW);
+  help = gdnn_ui_find_toplevel (GDNN_TYPE_HELP_WINDOW, NULL);
   g_assert_nonnull (help);
   gtk_window_close (help);
   gdnn_ui_iterate (100);
@@ -127,7 +112,7 @@ test_app_about_help_preferences (void)
   /* About: version, icon, licence, credits. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   gdnn_ui_iterate (300);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = gdnn_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, "vn.gdnn.Report");
@@ -144,7 +129,7 @@ test_app_about_help_preferences (void)
   /* Preferences: what is changed there is in the settings at once. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   gdnn_ui_iterate (300);
-  prefs = find_toplevel (GDNN_TYPE_PREFERENCES_WINDOW);
+  prefs = gdnn_ui_find_toplevel (GDNN_TYPE_PREFERENCES_WINDOW, NULL);
   g_assert_nonnull (prefs);
   {
     g_autoptr(GPtrArray) spins = g_ptr_array_new ();
@@ -194,17 +179,17 @@ test_app_about_help_preferences (void)
       }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL));
     gdnn_ui_iterate (300);
-    shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    shortcuts = gdnn_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
     g_assert_nonnull (shortcuts);
     g_assert_true (gtk_window_get_transient_for (shortcuts) == main_window);
     g_assert_nonnull (gdnn_ui_find_label (GTK_WIDGET (shortcuts), g_dgettext (GETTEXT_PACKAGE, "Show keyboard shortcuts")));
     gdnn_ui_save_png (GTK_WIDGET (shortcuts), "about-05-shortcuts.png");
     gtk_window_close (shortcuts);
     gdnn_ui_iterate (100);
-    g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+    g_assert_null (gdnn_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL));
     gdnn_ui_iterate (100);
-    again = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    again = gdnn_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
     g_assert_true (again == shortcuts);
     gtk_window_close (again);
     gdnn_ui_iterate (100);
@@ -216,16 +201,16 @@ test_app_about_help_preferences (void)
   gdnn_ui_iterate (300);
   gtk_window_close (main_window);
   gdnn_ui_iterate (300);
-  g_assert_null (find_toplevel (GDNN_TYPE_WINDOW));
+  g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 680);
 
   /* ...and the next start restores them, without the welcome page. */
   g_application_activate (G_APPLICATION (app));
   gdnn_ui_iterate (500);
-  main_window = find_toplevel (GDNN_TYPE_WINDOW);
+  main_window = gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL);
   g_assert_nonnull (main_window);
-  g_assert_null (find_toplevel (GDNN_TYPE_HELP_WINDOW));
+  g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_HELP_WINDOW, NULL));
   gtk_window_get_default_size (main_window, &width, &height);
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 680);
@@ -359,7 +344,7 @@ test_daily_backup (void)
     while ((backups == NULL || backups->len == 0) && g_get_monotonic_time () < end);
     g_assert_nonnull (backups);
     g_assert_cmpuint (backups->len, ==, 1);
-    window = find_toplevel (GDNN_TYPE_WINDOW);
+    window = gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL);
     g_assert_nonnull (window);
     gtk_window_destroy (window);
     gdnn_ui_iterate (100);
@@ -378,7 +363,7 @@ test_daily_backup (void)
     g_assert_no_error (error);
     g_application_activate (G_APPLICATION (app));
     gdnn_ui_iterate (200);
-    window = find_toplevel (GDNN_TYPE_WINDOW);
+    window = gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL);
     g_assert_nonnull (window);
     gtk_window_destroy (window);
     gdnn_ui_iterate (100);
@@ -420,7 +405,7 @@ test_quit_closes_windows (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   gdnn_ui_iterate (300);
-  window = find_toplevel (GDNN_TYPE_WINDOW);
+  window = gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, NULL);
   g_assert_nonnull (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 

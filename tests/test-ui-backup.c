@@ -50,34 +50,6 @@ damage_file (const char *path)
   g_assert_no_error (error);
 }
 
-static GtkWidget *
-find_toplevel (GType      type,
-               GtkWidget *other_than)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != other_than && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType      type,
-                   GtkWidget *other_than)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GtkWidget *found = NULL;
-
-  while ((found = find_toplevel (type, other_than)) == NULL && g_get_monotonic_time () < end)
-    gdnn_ui_iterate (20);
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The button under @root whose "backup-path" or "backup-when" data is @value. */
 static GtkWidget *
 find_backup_button (GtkWidget  *root,
@@ -143,7 +115,7 @@ test_window_restore (void)
 
   /* From the main menu's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
-  backups = wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
+  backups = gdnn_ui_wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
   wait_until_idle (GDNN_BACKUP_WINDOW (backups));
 
   /* Three rows, newest first; the damaged one cannot be restored. */
@@ -172,20 +144,20 @@ test_window_restore (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  dialog = gdnn_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gdnn_ui_iterate (200);
   gdnn_ui_save_png (dialog, "backup-confirm.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
 
   /* A new main window on the restored data replaces the old one. */
-  reopened = wait_for_toplevel (GDNN_TYPE_WINDOW, GTK_WIDGET (window));
+  reopened = gdnn_ui_wait_for_toplevel (GDNN_TYPE_WINDOW, GTK_WIDGET (window));
   {
     gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
     while (window != NULL && g_get_monotonic_time () < end)
       gdnn_ui_iterate (20);
   }
   g_assert_null (window);
-  g_assert_null (find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL));
+  g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL));
   {
     GdnnStore *now = gdnn_window_get_store (GDNN_WINDOW (reopened));
     g_assert_cmpint (gdnn_store_count_rows (now, "unit"), ==, n_units);
@@ -237,7 +209,7 @@ test_damaged_start (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
-  page_window = wait_for_toplevel (ADW_TYPE_APPLICATION_WINDOW, NULL);
+  page_window = gdnn_ui_wait_for_toplevel (ADW_TYPE_APPLICATION_WINDOW, NULL);
   g_assert_false (GDNN_IS_WINDOW (page_window));
   gdnn_ui_iterate (200);
   g_assert_nonnull (gdnn_ui_find_label (page_window, _("The Data File Is Damaged")));
@@ -252,12 +224,12 @@ test_damaged_start (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
-  main_window = wait_for_toplevel (GDNN_TYPE_WINDOW, NULL);
+  main_window = gdnn_ui_wait_for_toplevel (GDNN_TYPE_WINDOW, NULL);
   {
     GdnnStore *now = gdnn_window_get_store (GDNN_WINDOW (main_window));
     g_assert_cmpint (gdnn_store_count_rows (now, "unit"), ==, n_units);
   }
-  g_assert_null (find_toplevel (ADW_TYPE_APPLICATION_WINDOW, main_window));
+  g_assert_null (gdnn_ui_find_toplevel (ADW_TYPE_APPLICATION_WINDOW, main_window));
   /* The damaged file is kept beside the data. */
   g_assert_cmpuint (gdnn_test_count_files (dir, "gdnn.db.damaged-"), >=, 1);
   gdnn_ui_iterate (300);

@@ -90,34 +90,6 @@ wait_for_toast (GtkWidget  *root,
   return FALSE;
 }
 
-static GtkWidget *
-find_toplevel (GType      type,
-               GtkWidget *other_than)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != other_than && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType      type,
-                   GtkWidget *other_than)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GtkWidget *found = NULL;
-
-  while ((found = find_toplevel (type, other_than)) == NULL && g_get_monotonic_time () < end)
-    gdnn_ui_iterate (20);
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* Each test ends with no window left over (the message dialogs of a
  * failed save, say) for the next one to lay out. */
 static void
@@ -272,13 +244,13 @@ test_print_and_export (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.export-xlsx", NULL));
   gdnn_ui_iterate (300);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  dialog = gdnn_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   if (dialog != NULL)
     {
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
       gdnn_ui_iterate (300);
     }
-  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  dialog = gdnn_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
   {
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
@@ -418,7 +390,7 @@ test_restore (void)
 
   window = open_window (app, store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
-  backups = wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
+  backups = gdnn_ui_wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
   wait_until_idle (GDNN_BACKUP_WINDOW (backups));
 
   /* The copy's file went missing after the list was read. */
@@ -443,10 +415,10 @@ test_restore (void)
   restore (backups, good);
   {
     gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-    while (find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL) != NULL && g_get_monotonic_time () < end)
+    while (gdnn_ui_find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL) != NULL && g_get_monotonic_time () < end)
       gdnn_ui_iterate (20);
   }
-  g_assert_null (find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL));
+  g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL));
   {
     g_autoptr(GdnnStore) reopened = gdnn_store_open (db_path, GDNN_STORE_OPEN_DEFAULT, &error);
     g_assert_null (reopened);
@@ -458,7 +430,7 @@ test_restore (void)
                                           "restore another copy."), cause_of (error));
   g_assert_true (g_str_has_prefix (expected, "Đã khôi phục bản sao nhưng không mở lại được dữ liệu: "));
   g_assert_true (wait_for_toast (GTK_WIDGET (window), expected));
-  g_assert_null (find_toplevel (GDNN_TYPE_WINDOW, GTK_WIDGET (window)));
+  g_assert_null (gdnn_ui_find_toplevel (GDNN_TYPE_WINDOW, GTK_WIDGET (window)));
   gdnn_ui_iterate (600); /* the toast slides in */
   gdnn_ui_save_png (GTK_WIDGET (window), "failures-04-reopen.png");
 
@@ -506,7 +478,7 @@ test_daily_backup (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  window = wait_for_toplevel (GDNN_TYPE_WINDOW, NULL);
+  window = gdnn_ui_wait_for_toplevel (GDNN_TYPE_WINDOW, NULL);
   g_assert_true (wait_for_toast (window, expected));
   gdnn_ui_iterate (600); /* the toast slides in */
   gdnn_ui_save_png (window, "failures-05-daily-backup.png");

@@ -31,33 +31,6 @@
 
 #define _T(s) g_dgettext (GETTEXT_PACKAGE, s)
 
-static GtkWidget *
-find_toplevel (GType      type,
-               GtkWidget *other_than)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != other_than && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWidget *found = NULL;
-
-  while ((found = find_toplevel (type, NULL)) == NULL && g_get_monotonic_time () < end)
-    gdnn_ui_iterate (20);
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The first mapped label under @root whose whole text is @text. */
 static GtkWidget *
 find_exact_label (GtkWidget  *root,
@@ -186,7 +159,7 @@ test_first_start (void)
   /* Ctrl+N, as it says. */
   gdnn_ui_keyboard_init (GTK_WINDOW (window));
   gdnn_ui_press_ctrl (GDK_KEY_n);
-  setup = wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW);
+  setup = gdnn_ui_wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW, NULL);
   gdnn_ui_iterate (300);
 
   /* Save is in sight at the window's default size. */
@@ -207,7 +180,7 @@ test_first_start (void)
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), n - 1), ==, _T ("New office…"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (parent_row), n - 1);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gdnn_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gdnn_ui_iterate (200);
   rows[0] = find_row (dialog, ADW_TYPE_ENTRY_ROW, _T ("Office name"));
   rows[1] = find_row (dialog, ADW_TYPE_ENTRY_ROW, _T ("Office code"));
@@ -242,7 +215,7 @@ test_first_start (void)
     g_assert_nonnull (button);
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.edit-unit");
     g_signal_emit_by_name (button, "clicked");
-    setup = wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW);
+    setup = gdnn_ui_wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW, NULL);
     g_assert_cmpint (gdnn_unit_setup_window_get_unit_id (GDNN_UNIT_SETUP_WINDOW (setup)), ==,
                      gdnn_test_query_int (store, "SELECT id FROM unit WHERE code = 'TC-LN';"));
     gtk_window_destroy (GTK_WINDOW (setup));
@@ -302,7 +275,7 @@ test_add_own_task (void)
   g_signal_emit_by_name (button, "clicked");
 
   /* The unit's set-up opens on its own tasks of this plan. */
-  setup = wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW);
+  setup = gdnn_ui_wait_for_toplevel (GDNN_TYPE_UNIT_SETUP_WINDOW, NULL);
   gdnn_ui_iterate (300);
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (setup)), ==, "tasks");
   g_assert_cmpint (gdnn_unit_setup_window_get_unit_id (GDNN_UNIT_SETUP_WINDOW (setup)), ==,
@@ -407,7 +380,7 @@ test_dialog_buttons (void)
   gdnn_ui_iterate (300);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
-  backups = wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW);
+  backups = gdnn_ui_wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
   gdnn_ui_iterate (500);
   assert_in_sight (find_button (backups, _T ("_Back Up Now")), backups);
   gtk_window_destroy (GTK_WINDOW (backups));

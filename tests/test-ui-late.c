@@ -90,32 +90,6 @@ wait_for_overview (GdnnWindow *window)
   gdnn_ui_iterate (100);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWidget *found = NULL;
-
-  while ((found = find_toplevel (type)) == NULL && g_get_monotonic_time () < end)
-    gdnn_ui_iterate (20);
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* Finalise as the user does: the page's action, the question, and the
  * folder chosen in GTK's chooser (what GtkFileChooserNative shows without
  * a portal). */
@@ -128,10 +102,10 @@ finalise_as_the_user (GdnnReportPage *page,
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.finalise", NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gdnn_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gdnn_ui_iterate (100);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "finalise");
-  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  dialog = gdnn_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, &error));
   g_assert_no_error (error);

@@ -52,32 +52,6 @@ static const char edit_script[] =
   "wb.save(sys.argv[2])\n"
   "print(cell + '\\t' + (rec['note'] or ''), end='')\n";
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GtkWidget *found = NULL;
-
-  while ((found = find_toplevel (type)) == NULL && g_get_monotonic_time () < end)
-    gdnn_ui_iterate (20);
-  g_assert_nonnull (found);
-  return found;
-}
-
 static void
 wait_for_page (GdnnReviewPage *page)
 {
@@ -171,7 +145,7 @@ test_edited_then_letter (void)
     g_slist_free_full (files, g_object_unref);
   }
   wait_for_page (page);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));   /* imported, not refused */
+  g_assert_null (gdnn_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));   /* imported, not refused */
 
   /* The checks tab names the edited cell, the code, the data and the text */
   expected = g_strdup_printf ("Ô 'Chỉ tiêu'!%s (I.2.a.1 – %s) đã bị sửa sau khi kết xuất: hiển thị “Sửa tay”, "
@@ -204,7 +178,7 @@ test_edited_then_letter (void)
   gtk_single_selection_set_selected (page->status_selection, position);
   gdnn_ui_iterate (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.return", NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gdnn_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
@@ -224,9 +198,9 @@ test_edited_then_letter (void)
   g_assert_nonnull (button);
   gdnn_ui_iterate (600);   /* the message slides in */
   gdnn_ui_save_png (GTK_WIDGET (window), "send-02-returned-message.png");
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (gdnn_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   g_assert_true (gtk_widget_activate (button));
-  chooser = GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = GTK_FILE_CHOOSER (gdnn_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   gdnn_ui_iterate (500);   /* the chooser settles in its start folder */
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
   {
@@ -256,7 +230,7 @@ test_edited_then_letter (void)
   g_assert_cmpuint (len, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
   gdnn_ui_iterate (300);
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (gdnn_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 
   /* The page's own button, with the returned report selected, opens the
    * same chooser */
@@ -266,14 +240,14 @@ test_edited_then_letter (void)
   gdnn_ui_iterate (100);
   g_assert_true (gtk_widget_get_visible (page->letter_button));
   g_assert_true (gtk_widget_activate (page->letter_button));
-  chooser = GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = GTK_FILE_CHOOSER (gdnn_ui_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
     g_assert_cmpstr (name, ==, "cong-van-tra-lai_BG-CD01_401-KH-UBND_2026.pdf");
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   gdnn_ui_iterate (300);
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (gdnn_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);
 }
@@ -317,7 +291,7 @@ test_export_without_schedule (void)
     {
       g_assert_true (gtk_widget_activate_action (g_ptr_array_index (pages, 0),
                                                  k == 0 ? "page.export-xlsx" : "page.export-pdf", NULL));
-      dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      dialog = gdnn_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
       expected = g_strdup_printf (_("Plan %s asks for no reports (it sets no report dates), so no office receives "
                                     "one and the report is not exported. Export the report of the plan your office "
                                     "asks for, such as your province's plan."), "2222/QĐ-TTg");
@@ -327,13 +301,13 @@ test_export_without_schedule (void)
       g_clear_pointer (&expected, g_free);
       gdnn_ui_iterate (300);
       /* Neither a draft question nor a chooser */
-      g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+      g_assert_null (gdnn_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
       if (k == 0)
         gdnn_ui_save_png (dialog, "send-04-no-schedule.png");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
       gtk_window_destroy (GTK_WINDOW (dialog));
       gdnn_ui_iterate (200);
-      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_null (gdnn_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
     }
 
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);
