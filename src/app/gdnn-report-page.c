@@ -867,8 +867,9 @@ gdnn_report_page_unroot (GtkWidget *widget)
 {
   GdnnReportPage *self = GDNN_REPORT_PAGE (widget);
 
-  if (self->close_root != NULL)
-    g_clear_signal_handler (&self->close_handler, self->close_root);
+  if (self->close_root != NULL && self->close_handler != 0)
+    g_signal_handler_disconnect (self->close_root, self->close_handler);
+  self->close_handler = 0;
   self->close_root = NULL;
   GTK_WIDGET_CLASS (gdnn_report_page_parent_class)->unroot (widget);
 }

@@ -606,6 +606,7 @@ add_column (GdnnValuesPage     *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+  /* cppcheck-suppress deallocret ; the column view holds a reference of its own */
   return column;
 }
 
@@ -933,8 +934,9 @@ gdnn_values_page_unroot (GtkWidget *widget)
 {
   GdnnValuesPage *self = GDNN_VALUES_PAGE (widget);
 
-  if (self->close_root != NULL)
-    g_clear_signal_handler (&self->close_handler, self->close_root);
+  if (self->close_root != NULL && self->close_handler != 0)
+    g_signal_handler_disconnect (self->close_root, self->close_handler);
+  self->close_handler = 0;
   self->close_root = NULL;
   GTK_WIDGET_CLASS (gdnn_values_page_parent_class)->unroot (widget);
 }
