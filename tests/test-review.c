@@ -581,6 +581,13 @@ test_replacement (Fixture       *fixture,
   set_ratio (a, "I.2.a.1", 30, 40, "Đang triển khai");
   set_ratio (b, "I.2.a.1", 36, 40, NULL);
   set_ratio (c, "I.2.a.1", 33, 40, "Bản cũ gửi lại");
+  /* The reports' own dates: c is an old report sent again. */
+  g_free (a->report_date);
+  a->report_date = g_strdup ("2026-11-18");
+  g_free (b->report_date);
+  b->report_date = g_strdup ("2026-11-24");
+  g_free (c->report_date);
+  c->report_date = g_strdup ("2026-11-15");
   /* The corrected file leaves an indicator empty: its old figure goes. */
   find_submitted (b, "I.2.b.1")->has_numerator = FALSE;
   find_submitted (b, "I.2.b.1")->has_denominator = FALSE;
@@ -635,6 +642,61 @@ test_replacement (Fixture       *fixture,
   g_assert_error (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (query_int_printf (store, "SELECT count(*) FROM submission WHERE status = 'replaced';"), ==, 2);
+}
+
+/* The correction (dated 27/11) imported before the original (25/11): the
+ * correction counts; the original is kept as replaced by it. Before issue
+ * 18 the later import won and the totals held the original's 45/76. */
+static void
+test_correction_first (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GdnnStore *store = fixture->store;
+  g_autoptr(GdnnSubmission) original = clean_submission (store, "BG-CD01", 2026);
+  g_autoptr(GdnnSubmission) correction = clean_submission (store, "BG-CD01", 2026);
+  g_autoptr(GdnnSubmission) early = clean_submission (store, "BG-TC02", 2026);
+  g_autoptr(GdnnSubmission) late = clean_submission (store, "BG-TC02", 2026);
+  g_autoptr(GError) error = NULL;
+  gint64 unit = unit_id_of (store, "BG-CD01");
+  gint64 id_original, id_correction, id_early, id_late;
+
+  set_ratio (original, "I.2.a.1", 45, 76, NULL);
+  g_free (original->report_date);
+  original->report_date = g_strdup ("2026-11-25");
+  set_ratio (correction, "I.2.a.1", 77, 100, NULL);
+  g_free (correction->report_date);
+  correction->report_date = g_strdup ("2026-11-27");
+
+  /* Both received in one batch, the correction first (file-name order). */
+  id_correction = store_ok (store, correction, "a-dinh-chinh", "2026-12-08T09:00:00");
+  id_original = store_ok (store, original, "b-ban-dau", "2026-12-08T09:00:00");
+  {
+    g_autoptr(GdnnSubmissionInfo) old = gdnn_review_get_submission (store, id_original, &error);
+    g_autoptr(GdnnSubmissionInfo) now = gdnn_review_get_submission (store, id_correction, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (old->state, ==, GDNN_SUBMISSION_REPLACED);
+    g_assert_cmpint (old->replaced_by, ==, id_correction);
+    g_assert_cmpint (now->state, ==, GDNN_SUBMISSION_RECEIVED);
+    g_assert_cmpint (now->replaced_by, ==, 0);
+  }
+  g_assert_cmpint (query_int_printf (store, "SELECT numerator * 1000 + denominator FROM value v "
+                                            "JOIN indicator i ON i.id = v.indicator_id WHERE v.unit_id = %"
+                                            G_GINT64_FORMAT " AND i.code = 'I.2.a.1' AND v.year = 2026;", unit),
+                   ==, 77100);
+
+  /* The same report date: the later finalisation counts, whatever the order. */
+  set_ratio (early, "I.2.a.1", 10, 20, NULL);
+  set_ratio (late, "I.2.a.1", 15, 20, NULL);
+  early->finalised_at = g_strdup ("2026-11-27T08:00:00Z");
+  late->finalised_at = g_strdup ("2026-11-27T09:30:00Z");
+  id_late = store_ok (store, late, "tc02-late", "2026-12-01T08:00:00");
+  id_early = store_ok (store, early, "tc02-early", "2026-12-02T08:00:00");
+  g_assert_cmpint (query_int_printf (store, "SELECT replaced_by FROM submission WHERE id = %" G_GINT64_FORMAT ";",
+                                     id_early), ==, id_late);
+  g_assert_cmpint (query_int_printf (store, "SELECT numerator FROM value v JOIN indicator i ON i.id = v.indicator_id "
+                                            "WHERE v.unit_id = %" G_GINT64_FORMAT " AND i.code = 'I.2.a.1' "
+                                            "AND v.year = 2026;", unit_id_of (store, "BG-TC02")), ==, 15);
 }
 
 static GdnnSubmissionStatus *
@@ -721,6 +783,34 @@ test_delivery (Fixture       *fixture,
     list = gdnn_review_list_status (store, unit_id_of (store, "SLD-BK"), plan, 2026, &today, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (list->len, ==, 0);
+  }
+
+  /* The officer corrects when BG-TC02's file arrived: on time, logged. */
+  {
+    g_autoptr(GPtrArray) list = NULL;
+    g_autoptr(GPtrArray) history = gdnn_review_list_submissions (store, plan, 2026, unit_id_of (store, "BG-TC02"),
+                                                                 &error);
+    gint64 id;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    id = ((GdnnSubmissionInfo *) history->pdata[0])->id;
+    g_assert_false (gdnn_review_set_received (store, id, "30/11/2026", &error));
+    g_assert_error (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (gdnn_review_set_received (store, id, "2026-11-28T00:00:00", &error));
+    g_assert_no_error (error);
+    list = gdnn_review_list_status (store, office, plan, 2026, &today, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status_of (list, "BG-TC02")->delivery, ==, GDNN_DELIVERY_ON_TIME);
+    g_assert_cmpint (query_int_printf (store, "SELECT count(*) FROM change_log WHERE entity = 'submission' "
+                                              "AND action = 'update' AND entity_id = %" G_GINT64_FORMAT " "
+                                              "AND json_extract (old, '$.received_at') = '2026-12-01T07:30:00' "
+                                              "AND json_extract (new, '$.received_at') = '2026-11-28T00:00:00';",
+                                       id), ==, 1);
+    g_assert_false (gdnn_review_set_received (store, 999999, "2026-11-28", &error));
+    g_assert_error (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_INVALID);
+    g_clear_error (&error);
   }
 
   g_assert_cmpstr (gdnn_delivery_label (GDNN_DELIVERY_LATE), !=, gdnn_delivery_label (GDNN_DELIVERY_ON_TIME));
@@ -1104,6 +1194,7 @@ main (int   argc,
   g_test_add ("/review/store-clean", Fixture, NULL, office_setup, test_store_clean, fixture_teardown);
   g_test_add ("/review/refusals", Fixture, NULL, office_setup, test_refusals, fixture_teardown);
   g_test_add ("/review/replacement", Fixture, NULL, office_setup, test_replacement, fixture_teardown);
+  g_test_add ("/review/correction-first", Fixture, NULL, office_setup, test_correction_first, fixture_teardown);
   g_test_add ("/review/delivery", Fixture, NULL, office_setup, test_delivery, fixture_teardown);
   g_test_add ("/review/checks", Fixture, NULL, office_setup, test_checks, fixture_teardown);
   g_test_add ("/review/aggregate", Fixture, NULL, office_setup, test_aggregate, fixture_teardown);

@@ -350,6 +350,16 @@ static const char migration_5[] =
   "DROP TRIGGER log_submission_update;"
   "DROP TRIGGER log_submission_delete;";
 
+/* Version 6 orders a unit's files by the report's own date and
+ * finalisation time (issue 18): the finalisation time written into the
+ * file is kept, and the time of receipt, which the officer may correct,
+ * is logged with the submission's other changes. */
+static const char migration_6[] =
+  "ALTER TABLE submission ADD COLUMN finalised_at TEXT;"
+  "DROP TRIGGER log_submission_insert;"
+  "DROP TRIGGER log_submission_update;"
+  "DROP TRIGGER log_submission_delete;";
+
 typedef struct
 {
   const char *table;
@@ -495,6 +505,21 @@ apply_migration_5 (sqlite3  *db,
   return gdnn_store_exec (db, triggers->str, error);
 }
 
+static gboolean
+apply_migration_6 (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(GString) triggers = g_string_new (NULL);
+
+  if (!gdnn_store_exec (db, migration_6, error))
+    return FALSE;
+  append_log_triggers (triggers, "submission",
+                       "unit_id,plan_id,year,period,file_name,sha256,received_at,report_date,finalised_at,"
+                       "report_number,status,note,replaced_by",
+                       FALSE);
+  return gdnn_store_exec (db, triggers->str, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -503,6 +528,7 @@ static const MigrationFunc migrations[] = {
   apply_migration_3,
   apply_migration_4,
   apply_migration_5,
+  apply_migration_6,
 };
 
 int

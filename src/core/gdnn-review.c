@@ -42,10 +42,13 @@
  *   to the value table (the value table refuses it) but flagged; the
  *   unit's older value for that indicator is removed, so the value table
  *   always holds what the newest file says.
- * - A newer file (by received_at; equal times: the later import) replaces
- *   every older not-replaced one of the same unit, plan, year and period.
- *   An older file that arrives after a newer one is kept in the history as
- *   replaced and its figures are not written.
+ * - A newer file replaces every older not-replaced one of the same unit,
+ *   plan, year and period. "Newer" is the report's own order, never the
+ *   order of import: its date (report_date), then the time it was
+ *   finalised (finalised_at), both written into the file; a file without
+ *   them comes before one with them; equal dates: the later import. An
+ *   older file that arrives after a newer one is kept in the history as
+ *   replaced by the newer one and its figures are not written.
  * - Delivery is judged by the first file received for the period.
  * - With an office, the units are that office's child units (parent_id). */
 
@@ -511,8 +514,9 @@ find_newer (GdnnStore  *store,
 
   stmt = gdnn_store_prepare (store,
                              "SELECT id FROM submission WHERE unit_id = ? AND plan_id = ? AND year = ? "
-                             "AND period = ? AND status <> 'replaced' AND received_at > ? "
-                             "ORDER BY received_at DESC, id DESC LIMIT 1;",
+                             "AND period = ? AND status <> 'replaced' "
+                             "AND (ifnull (report_date, ''), ifnull (finalised_at, '')) > (ifnull (?5, ''), ifnull (?6, '')) "
+                             "ORDER BY ifnull (report_date, '') DESC, ifnull (finalised_at, '') DESC, id DESC LIMIT 1;",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -520,7 +524,8 @@ find_newer (GdnnStore  *store,
   sqlite3_bind_int64 (stmt, 2, data->plan->id);
   sqlite3_bind_int (stmt, 3, data->sub->year);
   gdnn_bind_text (stmt, 4, data->sub->period);
-  gdnn_bind_text (stmt, 5, data->received_at);
+  gdnn_bind_text (stmt, 5, data->sub->report_date);
+  gdnn_bind_text (stmt, 6, data->sub->finalised_at);
   if (step_row (store, stmt, error))
     {
       data->stale = TRUE;
@@ -542,8 +547,8 @@ insert_submission (GdnnStore  *store,
 
   stmt = gdnn_store_prepare (store,
                              "INSERT INTO submission (unit_id, plan_id, year, period, file_name, sha256, "
-                             "received_at, report_date, report_number, status, replaced_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
+                             "received_at, report_date, report_number, status, replaced_by, finalised_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -559,6 +564,7 @@ insert_submission (GdnnStore  *store,
   gdnn_bind_text (stmt, 10, data->stale ? "replaced" : "received");
   if (data->stale)
     sqlite3_bind_int64 (stmt, 11, data->newer_id);
+  gdnn_bind_text (stmt, 12, sub->finalised_at);
   if (!gdnn_store_step_done (store, stmt, error))
     return FALSE;
   data->id = sqlite3_last_insert_rowid (gdnn_store_get_db (store));
@@ -1115,7 +1121,7 @@ gdnn_review_store_submission (GdnnStore            *store,
 
 #define INFO_COLUMNS                                                                   \
   "s.id, s.unit_id, u.code, u.name, s.plan_id, p.number, s.year, s.period, s.file_name, " \
-  "s.sha256, s.received_at, s.report_date, s.report_number, s.status, s.note, s.problems"
+  "s.sha256, s.received_at, s.report_date, s.report_number, s.status, s.note, s.problems, s.replaced_by"
 #define INFO_FROM \
   " FROM submission s JOIN unit u ON u.id = s.unit_id JOIN plan p ON p.id = s.plan_id "
 
@@ -1141,6 +1147,7 @@ info_from_row (sqlite3_stmt *stmt,
   gdnn_submission_state_from_string ((const char *) sqlite3_column_text (stmt, first + 13), &info->state);
   info->note = gdnn_column_text (stmt, first + 14);
   info->problems = sqlite3_column_int (stmt, first + 15);
+  info->replaced_by = sqlite3_column_int64 (stmt, first + 16);
   return info;
 }
 
@@ -1307,6 +1314,58 @@ gdnn_review_set_state (GdnnStore            *store,
   return gdnn_store_run_in_transaction (store, set_state_in_transaction, &data, error);
 }
 
+/* ---- Correcting the time of receipt ---------------------------------- */
+
+typedef struct
+{
+  gint64      id;
+  const char *received_at;
+} ReceivedData;
+
+static gboolean
+set_received_in_transaction (GdnnStore  *store,
+                             gpointer    user_data,
+                             GError    **error)
+{
+  ReceivedData *data = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = gdnn_store_prepare (store, "UPDATE submission SET received_at = ? WHERE id = ?;", error);
+  if (stmt == NULL)
+    return FALSE;
+  gdnn_bind_text (stmt, 1, data->received_at);
+  sqlite3_bind_int64 (stmt, 2, data->id);
+  if (!gdnn_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (gdnn_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_INVALID,
+                           _("This received file is no longer in the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gdnn_review_set_received (GdnnStore   *store,
+                          gint64       submission_id,
+                          const char  *received_at,
+                          GError     **error)
+{
+  ReceivedData data = { submission_id, received_at };
+  GDate date;
+
+  g_return_val_if_fail (GDNN_IS_STORE (store), FALSE);
+
+  if (!parse_iso_date (received_at, &date))
+    {
+      g_set_error_literal (error, GDNN_REVIEW_ERROR, GDNN_REVIEW_ERROR_INVALID,
+                           _("The date of receipt is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25."));
+      return FALSE;
+    }
+  return gdnn_store_run_in_transaction (store, set_received_in_transaction, &data, error);
+}
+
 /* ---- Who has submitted ---------------------------------------------- */
 
 static int
@@ -1383,7 +1442,7 @@ gdnn_review_list_status (GdnnStore    *store,
                              "   AND f.plan_id = ?1 AND f.year = ?3 AND f.period = 'year'), "
                              "  c.id, c.unit_id, cu.code, cu.name, c.plan_id, cp.number, c.year, c.period, "
                              "  c.file_name, c.sha256, c.received_at, c.report_date, c.report_number, c.status, "
-                             "  c.note, c.problems "
+                             "  c.note, c.problems, c.replaced_by "
                              "FROM expected e JOIN unit u ON u.id = e.id "
                              "LEFT JOIN submission c ON c.id = (SELECT id FROM submission s WHERE s.unit_id = u.id "
                              "  AND s.plan_id = ?1 AND s.year = ?3 AND s.period = 'year' AND s.status <> 'replaced' "

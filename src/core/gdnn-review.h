@@ -86,6 +86,7 @@ typedef struct
   GdnnSubmissionState  state;
   char                *note;           /* the officer's note on accept / return */
   int                  problems;
+  gint64               replaced_by;    /* the newer submission that replaced this one, or 0 */
 } GdnnSubmissionInfo;
 
 /* A unit expected to report on a plan for a period, and where it stands. */
@@ -154,7 +155,10 @@ const char         *gdnn_problem_kind_to_string     (GdnnProblemKind     kind);
  * same tables under its unit (adding the unit, flagged, when the database
  * does not know it), a submission row with @file_name, @sha256,
  * @received_at and the problems found. A newer file from the same unit,
- * plan and period marks the older one GDNN_SUBMISSION_REPLACED. On error
+ * plan and period (by the report's date and finalisation time written in
+ * the file, not the order of import) marks the older one
+ * GDNN_SUBMISSION_REPLACED; an older file stored after a newer one is
+ * stored as replaced by it, its figures unused. On error
  * nothing is stored. @submission_id may be NULL. */
 gboolean            gdnn_review_store_submission   (GdnnStore            *store,
                                                     const GdnnSubmission *submission,
@@ -196,6 +200,14 @@ gboolean            gdnn_review_set_state          (GdnnStore            *store,
                                                     gint64                submission_id,
                                                     GdnnSubmissionState   state,
                                                     const char           *note,
+                                                    GError              **error);
+
+/* Corrects when the file of @submission_id arrived (@received_at: ISO
+ * 8601 date, or date and time); the change log keeps the old and the new
+ * time, and delivery (on time / late) follows the new one. */
+gboolean            gdnn_review_set_received       (GdnnStore            *store,
+                                                    gint64                submission_id,
+                                                    const char           *received_at,
                                                     GError              **error);
 
 /* Office totals from the current (received or accepted) submissions. */

@@ -108,6 +108,7 @@ gdnn_submission_free (GdnnSubmission *submission)
   g_free (submission->period);
   g_free (submission->report_number);
   g_free (submission->report_date);
+  g_free (submission->finalised_at);
   g_free (submission->signer_name);
   g_free (submission->signer_title);
   g_ptr_array_unref (submission->values);

@@ -77,6 +77,7 @@ typedef struct
   char          *period;          /* "year" or "h1" */
   char          *report_number;   /* NULL when empty */
   char          *report_date;     /* ISO 8601, NULL when empty */
+  char          *finalised_at;    /* ISO 8601 UTC date-time of the finalisation, NULL when empty */
   gboolean       is_final;        /* status "final" */
   char          *signer_name;
   char          *signer_title;

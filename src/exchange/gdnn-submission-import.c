@@ -15,6 +15,7 @@
 #include "gdnn-review.h"
 #include "gdnn-submission-import.h"
 #include "gdnn-submission-read.h"
+#include "gdnn-text.h"
 
 void
 gdnn_import_outcome_free (GdnnImportOutcome *outcome)
@@ -24,6 +25,9 @@ gdnn_import_outcome_free (GdnnImportOutcome *outcome)
   g_free (outcome->path);
   g_free (outcome->file_name);
   g_free (outcome->unit_code);
+  g_free (outcome->report_date);
+  g_free (outcome->superseded_by);
+  g_free (outcome->superseded_date);
   g_clear_pointer (&outcome->edited_cells, g_ptr_array_unref);
   g_free (outcome->message);
   g_free (outcome);
@@ -230,8 +234,76 @@ gdnn_submission_import_file (GdnnStore          *store,
       (*outcome)->differences = (int) submission->differences->len;
       (*outcome)->edited_cells = edited_cell_lines (submission);
       (*outcome)->unit_code = g_strdup (submission->unit_code);
+      (*outcome)->report_date = g_strdup (submission->report_date);
+      if (info != NULL && info->state == GDNN_SUBMISSION_REPLACED && info->replaced_by != 0)
+        {
+          g_autoptr(GdnnSubmissionInfo) newer = gdnn_review_get_submission (store, info->replaced_by, NULL);
+
+          if (newer != NULL)
+            {
+              (*outcome)->superseded_by = g_strdup (newer->file_name);
+              (*outcome)->superseded_date = g_strdup (newer->report_date);
+            }
+        }
     }
   return TRUE;
+}
+
+/* @len digits (no sign, no space) between @min and @max. */
+static gboolean
+date_part (const char *text,
+           gsize       len,
+           guint64     min,
+           guint64     max,
+           guint64    *out)
+{
+  char part[5] = { 0 };
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  memcpy (part, text, len);
+  return g_ascii_string_to_unsigned (part, 10, min, max, out, NULL);
+}
+
+char *
+gdnn_submission_parse_received (const char   *text,
+                                const GDate  *today,
+                                GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint64 y = 0, m = 0, d = 0;
+  GDate date, now_date;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !date_part (text, 4, 1900, 2200, &y) || !date_part (text + 5, 2, 1, 12, &m) ||
+      !date_part (text + 8, 2, 1, 31, &d) ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      /* Translators: %s is what the user typed as the date a file arrived. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a date of receipt: write the day the file arrived as YYYY-MM-DD, e.g. 2026-11-25."),
+                   text != NULL ? text : "");
+      return NULL;
+    }
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  g_date_clear (&now_date, 1);
+  if (today != NULL && g_date_valid (today))
+    now_date = *today;
+  else
+    g_date_set_dmy (&now_date, (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  if (g_date_compare (&date, &now_date) > 0)
+    {
+      g_autofree char *shown = gdnn_format_date (&date);
+
+      /* Translators: %s is a date (30/12/2026). */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The date of receipt %s is after today: give the day the file really arrived."), shown);
+      return NULL;
+    }
+  return g_strdup_printf ("%04u-%02u-%02uT00:00:00", (guint) y, (guint) m, (guint) d);
 }
 
 static int
@@ -293,8 +365,19 @@ gdnn_submission_import_files (GdnnStore              *store,
                               GdnnImportProgressFunc  progress,
                               gpointer                user_data)
 {
+  return gdnn_submission_import_files_received (store, paths, NULL, cancellable, progress, user_data);
+}
+
+GPtrArray *
+gdnn_submission_import_files_received (GdnnStore              *store,
+                                       GPtrArray              *paths,
+                                       const char             *received,
+                                       GCancellable           *cancellable,
+                                       GdnnImportProgressFunc  progress,
+                                       gpointer                user_data)
+{
   GPtrArray *outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) gdnn_import_outcome_free);
-  g_autofree char *received_at = now_iso ();
+  g_autofree char *received_at = received != NULL ? g_strdup (received) : now_iso ();
   g_autoptr(GError) backup_error = NULL;
 
   /* One backup before the batch; without it nothing is imported. */

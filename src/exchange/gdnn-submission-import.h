@@ -33,6 +33,10 @@ typedef struct
   GPtrArray *edited_cells;  /* when ok: of char*, one line per such cell (UI language): the sheet and
                              * cell, the indicator or task code and column, the data and the cell's text */
   char     *unit_code;      /* when ok */
+  char     *report_date;    /* when ok: the report's own date (ISO 8601), may be NULL */
+  char     *superseded_by;  /* when ok and a newer report of the unit was already stored: that file's
+                             * name; this one is kept in the history as replaced, its figures unused */
+  char     *superseded_date; /* the newer report's date (ISO 8601), may be NULL */
   char     *message;        /* why it was refused (UI language), NULL when ok */
 } GdnnImportOutcome;
 
@@ -49,6 +53,14 @@ gboolean           gdnn_submission_import_file  (GdnnStore          *store,
                                                  GdnnImportOutcome **outcome,
                                                  GError            **error);
 
+/* Reads a date of receipt the officer typed ("2026-11-25") into the ISO
+ * 8601 date-time stored (midnight of that day). Refuses anything else,
+ * impossible dates and dates after @today (NULL: the current day) with
+ * a message for the user. */
+char              *gdnn_submission_parse_received (const char         *text,
+                                                   const GDate        *today,
+                                                   GError            **error);
+
 /* Expands @paths (files or folders; a folder's *.xlsx files, not
  * recursive) into a sorted list of file paths. */
 GPtrArray         *gdnn_submission_collect_paths (const char * const *paths);
@@ -62,6 +74,14 @@ GPtrArray         *gdnn_submission_import_files (GdnnStore          *store,
                                                  GCancellable       *cancellable,
                                                  GdnnImportProgressFunc progress,
                                                  gpointer            user_data);
+
+/* The same, every file received at @received_at (ISO 8601; NULL: now). */
+GPtrArray         *gdnn_submission_import_files_received (GdnnStore          *store,
+                                                          GPtrArray          *paths,
+                                                          const char         *received_at,
+                                                          GCancellable       *cancellable,
+                                                          GdnnImportProgressFunc progress,
+                                                          gpointer            user_data);
 
 void               gdnn_import_outcome_free     (GdnnImportOutcome  *outcome);
 

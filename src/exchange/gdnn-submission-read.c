@@ -304,6 +304,7 @@ static const MetaKey meta_keys[] = {
   { "period", N_("period") },
   { "report_number", N_("report number") },
   { "report_date", N_("report date") },
+  { "finalised_at", N_("finalisation time") },
   { "status", N_("status") },
   { "signer_name", N_("signer") },
   { "signer_title", N_("signer's title") },
@@ -387,6 +388,7 @@ read_metadata (Reader *r,
       !meta_text (r, meta, "plan_number", MAX_SHORT, TRUE, &sub->plan_number) ||
       !meta_text (r, meta, "report_number", MAX_SHORT, FALSE, &sub->report_number) ||
       !meta_text (r, meta, "report_date", 10, FALSE, &sub->report_date) ||
+      !meta_text (r, meta, "finalised_at", 32, FALSE, &sub->finalised_at) ||
       !meta_text (r, meta, "signer_name", MAX_SHORT, FALSE, &sub->signer_name) ||
       !meta_text (r, meta, "signer_title", MAX_SHORT, FALSE, &sub->signer_title))
     return FALSE;
@@ -434,6 +436,19 @@ read_metadata (Reader *r,
     {
       w = meta_where ("report_date");
       ok = check_iso_date (r, &w, sub->report_date);
+      g_free (w.record);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (sub->finalised_at != NULL)
+    {
+      /* "2026-11-27T08:15:00Z": a date, then a time compared as text. */
+      g_autofree char *day = g_strndup (sub->finalised_at, 10);
+
+      w = meta_where ("finalised_at");
+      ok = check_iso_date (r, &w, day) &&
+           (sub->finalised_at[10] == '\0' || sub->finalised_at[10] == 'T' || unknown_value (r, &w, sub->finalised_at));
       g_free (w.record);
       if (!ok)
         return FALSE;
