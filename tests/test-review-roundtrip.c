@@ -19,6 +19,7 @@
 #include "gdnn-report-xlsx.h"
 #include "gdnn-review.h"
 #include "gdnn-submission-import.h"
+#include "gdnn-submission-read.h"
 #include "gdnn-test-utils.h"
 
 #define YEAR 2025
@@ -217,6 +218,91 @@ test_resubmission (Trip          *trip,
   check_totals (trip);
 }
 
+/* Finalises @code's report dated @day/11 at @finalised_at and writes it. */
+static char *
+export_final (Trip       *trip,
+              const char *code,
+              int         day,
+              const char *finalised_at,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnReportDoc) doc = gdnn_report_doc_build_by_code (trip->units, code, trip->plan, YEAR, NULL, &error);
+  char *path = g_build_filename (trip->dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_date_set_dmy (&doc->date, (GDateDay) day, G_DATE_NOVEMBER, YEAR);
+  g_free (doc->finalised_at);
+  doc->finalised_at = g_strdup (finalised_at);
+  doc->final = TRUE;
+  doc->draft = FALSE;
+  g_assert_true (gdnn_report_xlsx_write (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gdnn_report_finalise (trip->units, doc, path, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The correction (27/11) and the original (25/11) in one import, the
+ * correction first: the correction's figures are the totals, and the
+ * original is kept as replaced, the outcome naming the newer file. */
+static void
+test_correction_before_original (Trip          *trip,
+                                 gconstpointer  data)
+{
+  const char *code = g_ptr_array_index (trip->codes, 0);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GdnnSubmission) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *correction = NULL;
+  g_autofree char *sql = NULL;
+  GdnnImportOutcome *outcome;
+
+  original = export_final (trip, code, 25, "2025-11-25T02:00:00Z", "b-ban-dau.xlsx");
+  {
+    /* The finalisation time is kept and written into the next export. */
+    g_autoptr(GdnnReportDoc) again = gdnn_report_doc_build_by_code (trip->units, code, trip->plan, YEAR, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (again->final);
+    g_assert_cmpstr (again->finalised_at, ==, "2025-11-25T02:00:00Z");
+  }
+  sql = g_strdup_printf ("UPDATE value SET numerator = numerator + 1, denominator = denominator + 1 "
+                         "WHERE year = %d AND denominator IS NOT NULL AND unit_id = "
+                         "(SELECT id FROM unit WHERE code = '%s')", YEAR, code);
+  gdnn_test_exec (trip->units, sql);
+  correction = export_final (trip, code, 27, "2025-11-27T03:00:00Z", "a-dinh-chinh.xlsx");
+
+  read = gdnn_submission_read_file (original, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->report_date, ==, "2025-11-25");
+  g_assert_cmpstr (read->finalised_at, ==, "2025-11-25T02:00:00Z");
+
+  for (guint i = 1; i < trip->files->len; i++)
+    g_ptr_array_add (files, g_strdup (g_ptr_array_index (trip->files, i)));
+  g_ptr_array_add (files, g_strdup (correction));
+  g_ptr_array_add (files, g_strdup (original));
+  outcomes = gdnn_submission_import_files (trip->reviewer, files, NULL, NULL, NULL);
+  g_assert_cmpuint (outcomes->len, ==, files->len);
+  outcome = g_ptr_array_index (outcomes, files->len - 2);
+  g_assert_true (outcome->ok);
+  g_assert_null (outcome->superseded_by);
+  outcome = g_ptr_array_index (outcomes, files->len - 1);
+  g_assert_true (outcome->ok);
+  g_assert_cmpstr (outcome->report_date, ==, "2025-11-25");
+  g_assert_cmpstr (outcome->superseded_by, ==, "a-dinh-chinh.xlsx");
+  g_assert_cmpstr (outcome->superseded_date, ==, "2025-11-27");
+  g_assert_cmpint (gdnn_test_query_int (trip->reviewer,
+                                        "SELECT count (*) FROM submission WHERE status = 'replaced' "
+                                        "AND file_name = 'b-ban-dau.xlsx' AND finalised_at = '2025-11-25T02:00:00Z' "
+                                        "AND replaced_by = (SELECT id FROM submission WHERE file_name = 'a-dinh-chinh.xlsx')"),
+                   ==, 1);
+  /* The totals are the units' current (corrected) figures. */
+  check_totals (trip);
+}
+
 static void
 test_same_file_twice (Trip          *trip,
                       gconstpointer  data)
@@ -271,6 +357,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/review/round-trip", Trip, NULL, trip_setup, test_round_trip, trip_teardown);
   g_test_add ("/review/resubmission", Trip, NULL, trip_setup, test_resubmission, trip_teardown);
+  g_test_add ("/review/correction-before-original", Trip, NULL, trip_setup, test_correction_before_original,
+              trip_teardown);
   g_test_add ("/review/same-file-twice", Trip, NULL, trip_setup, test_same_file_twice, trip_teardown);
   g_test_add ("/review/cancel", Trip, NULL, trip_setup, test_cancel, trip_teardown);
   return g_test_run ();

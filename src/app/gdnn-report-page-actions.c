@@ -73,6 +73,7 @@ gdnn_report_page_finalise (GdnnReportPage  *self,
   g_autofree char *pdf_name = NULL;
   g_autofree char *xlsx_path = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   g_return_val_if_fail (GDNN_IS_REPORT_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -88,9 +89,12 @@ gdnn_report_page_finalise (GdnnReportPage  *self,
   xlsx_path = g_build_filename (folder, xlsx_name, NULL);
   pdf_path = g_build_filename (folder, pdf_name, NULL);
 
-  /* The files sent are the final ones. */
+  /* The files sent are the final ones, with the time of finalisation the
+   * office orders a unit's reports by. */
   doc->final = TRUE;
   doc->draft = FALSE;
+  g_free (doc->finalised_at);
+  doc->finalised_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   if (!write_files (doc, xlsx_path, pdf_path, error) ||
       !gdnn_report_finalise (self->store, doc, xlsx_path, pdf_path, error) ||
       !(fields = gdnn_report_fields_load (self->store, self->unit_id, self->plan_id, self->year, error)))

@@ -157,6 +157,7 @@ gdnn_report_doc_free (GdnnReportDoc *doc)
   g_free (doc->national_title);
   g_free (doc->motto);
   g_free (doc->number);
+  g_free (doc->finalised_at);
   g_free (doc->place);
   g_free (doc->place_date);
   g_free (doc->doc_type);
@@ -206,6 +207,7 @@ typedef struct
 {
   gboolean final;
   char    *snapshot;
+  char    *finalised_at;
 } StoredState;
 
 static GdnnReportFields *
@@ -222,7 +224,7 @@ load_fields (GdnnStore    *store,
 
   stmt = gdnn_store_prepare (store,
                              "SELECT number, place, report_date, signer_name, signer_title, recipients, "
-                             "assessment, difficulties, proposals, status, snapshot FROM report "
+                             "assessment, difficulties, proposals, status, snapshot, finalised_at FROM report "
                              "WHERE unit_id = ? AND plan_id = ? AND year = ? AND period = 'year';",
                              error);
   if (stmt == NULL)
@@ -247,6 +249,7 @@ load_fields (GdnnStore    *store,
           g_autofree char *status = gdnn_column_text (stmt, 9);
           state->final = g_strcmp0 (status, "final") == 0;
           state->snapshot = gdnn_column_text (stmt, 10);
+          state->finalised_at = gdnn_column_text (stmt, 11);
         }
     }
   else if (rc != SQLITE_DONE)
@@ -292,6 +295,7 @@ typedef struct
   const char             *snapshot;
   const char             *xlsx_sha256;
   const char             *pdf_sha256;
+  const char             *finalised_at;  /* NULL: now */
 } SaveData;
 
 static gboolean
@@ -330,7 +334,7 @@ save_row (GdnnStore  *store,
   gdnn_bind_text (stmt, 12, empty_to_null (f->proposals));
   gdnn_bind_text (stmt, 13, d->status);
   gdnn_bind_text (stmt, 14, d->snapshot);
-  gdnn_bind_text (stmt, 15, d->snapshot != NULL ? now : NULL);
+  gdnn_bind_text (stmt, 15, d->snapshot == NULL ? NULL : d->finalised_at != NULL ? d->finalised_at : now);
   gdnn_bind_text (stmt, 16, d->xlsx_sha256);
   gdnn_bind_text (stmt, 17, d->pdf_sha256);
   return gdnn_store_step_done (store, stmt, error);
@@ -420,6 +424,8 @@ gdnn_report_finalise (GdnnStore            *store,
   d.snapshot = snapshot;
   d.xlsx_sha256 = xlsx_sha;
   d.pdf_sha256 = pdf_sha;
+  /* The time written into the files sent, when they carry one. */
+  d.finalised_at = doc->finalised_at;
   return gdnn_store_run_in_transaction (store, save_row, &d, error);
 }
 
@@ -1125,7 +1131,7 @@ gdnn_report_doc_build (GdnnStore    *store,
   g_autoptr(GdnnReportFields) f = NULL;
   g_autofree char *plan_ref = NULL;
   g_autofree char *about = NULL;
-  StoredState state = { FALSE, NULL };
+  StoredState state = { FALSE, NULL, NULL };
   GDate now;
   GDate issued;
 
@@ -1240,6 +1246,8 @@ gdnn_report_doc_build (GdnnStore    *store,
   doc->out_of_date = build_snapshot_state (doc, &state);
   doc->final = state.final && !doc->out_of_date;
   doc->draft = !doc->final;
+  if (doc->final)
+    doc->finalised_at = g_steal_pointer (&state.finalised_at);
   if (doc->out_of_date)
     add_warning (doc, GDNN_REPORT_WARNING_OUT_OF_DATE, NULL,
                  g_strdup (_("The report was finalised, but the data changed since: it is out of date.")));
@@ -1251,6 +1259,7 @@ gdnn_report_doc_build (GdnnStore    *store,
                    g_strdup_printf (_("The report was due on %s."), due));
     }
   g_free (state.snapshot);
+  g_free (state.finalised_at);
   return g_steal_pointer (&doc);
 }
 

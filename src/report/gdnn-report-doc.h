@@ -203,6 +203,7 @@ typedef struct
   gboolean    final;               /* finalised and unchanged since */
   gboolean    draft;               /* print "DỰ THẢO" */
   gboolean    out_of_date;         /* finalised, but the data changed since */
+  char       *finalised_at;        /* ISO 8601 UTC of the last finalisation when final, else NULL */
   GDate       due;                 /* the report's due date this year, may be invalid */
   GPtrArray  *warnings;            /* of GdnnReportWarning */
 } GdnnReportDoc;

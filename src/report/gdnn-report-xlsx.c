@@ -989,6 +989,7 @@ write_data_sheet (Writer *w)
   data_pair (w, ws, &row, "period", doc->period);
   data_pair (w, ws, &row, "report_number", doc->number);
   data_pair (w, ws, &row, "report_date", date);
+  data_pair (w, ws, &row, "finalised_at", doc->finalised_at);
   data_pair (w, ws, &row, "status", doc->final ? "final" : "draft");
   data_pair (w, ws, &row, "signer_name", doc->signer_name);
   data_pair (w, ws, &row, "signer_title", doc->signer_title);
