@@ -251,5 +251,83 @@ PY
 )
 [ "$out" = True ]; ok $? "the XLSX's difficulties say đạt 59,96%, mức cần đạt 60%"
 
+# ---- arrival and corrections (issue 18, items 1 and 2) ----
+# BG-CD01 sends its report dated 25/11 (45/76 for I.2.a.1), then a
+# correction dated 27/11 (77/100). The file names sort the correction first.
+ADB=$TMP/arrival-unit.db
+ar () { LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 LANGUAGE= "$BIN" --db "$1" "${@:2}"; }
+arv () { LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE= "$BIN" --db "$1" "${@:2}"; }
+# Sets the report date written in the data sheet (a shared string) of an exported file.
+set_report_date () {
+  /usr/bin/python3 - "$1" "$2" <<'PY'
+import re, sys, zipfile
+path, day = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(path) as z:
+    parts = [(i, z.read(i.filename)) for i in z.infolist()]
+with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    for info, data in parts:
+        if info.filename == "xl/sharedStrings.xml":
+            text, k = re.subn(r"<t>\d{4}-\d{2}-\d{2}</t>", "<t>" + day + "</t>", data.decode())
+            assert k == 1, k
+            data = text.encode()
+        z.writestr(info, data)
+PY
+}
+ar "$ADB" demo >/dev/null
+mkdir -p "$TMP/arrival"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,2026,45,76,\n' > "$TMP/orig.csv"
+printf 'unit_code,plan,indicator_code,year,numerator,denominator,note\nBG-CD01,401/KH-UBND,I.2.a.1,2026,77,100,\n' > "$TMP/corr.csv"
+ar "$ADB" values import "$TMP/orig.csv" >/dev/null && ar "$ADB" export --unit BG-CD01 --plan 401/KH-UBND --year 2026 --xlsx "$TMP/arrival/b-ban-dau.xlsx" >/dev/null 2>&1 &&
+  set_report_date "$TMP/arrival/b-ban-dau.xlsx" 2026-11-25; ok $? "arrival: the original, dated 25/11"
+ar "$ADB" values import "$TMP/corr.csv" >/dev/null && ar "$ADB" export --unit BG-CD01 --plan 401/KH-UBND --year 2026 --xlsx "$TMP/arrival/a-dinh-chinh.xlsx" >/dev/null 2>&1 &&
+  set_report_date "$TMP/arrival/a-dinh-chinh.xlsx" 2026-11-27; ok $? "arrival: the correction, dated 27/11"
+ODB=$TMP/arrival-office.db
+ar "$ODB" demo >/dev/null
+out=$(ar "$ODB" import "$TMP/arrival"); rc=$?
+[ $rc = 0 ]; ok $? "arrival: the correction and the original imported in one call"
+grep -qxF '  This report (dated 25/11/2026) is older than “a-dinh-chinh.xlsx” (dated 27/11/2026), received before it: it is kept in the history as replaced and its figures are not used.' <<<"$out"; ok $? "arrival: the officer is told the original is older and not used ($out)"
+[ "$(grep -c 'is older than' <<<"$out")" = 1 ]; ok $? "arrival: only the original gets that line"
+val=$(sqlite3 "$ODB" "SELECT numerator || '/' || denominator FROM value v JOIN unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id WHERE u.code = 'BG-CD01' AND i.code = 'I.2.a.1' AND v.year = 2026;")
+[ "$val" = "77.0/100.0" ]; ok $? "arrival: the correction's 77/100 is in the office's values ($val)"
+hist_rows=$(sqlite3 "$ODB" "SELECT s.file_name || ':' || s.status || ':' || ifnull ((SELECT r.file_name FROM submission r WHERE r.id = s.replaced_by), '') FROM submission s ORDER BY s.file_name;" | tr '\n' ' ')
+[ "$hist_rows" = "a-dinh-chinh.xlsx:received: b-ban-dau.xlsx:replaced:a-dinh-chinh.xlsx " ]; ok $? "arrival: the original is in the history, replaced by the correction ($hist_rows)"
+ar "$ODB" summary --plan 401/KH-UBND --year 2026 --csv "$TMP/arrival-sum.csv" >/dev/null
+expected=$(sqlite3 "$ODB" "SELECT total (v.numerator) || ',' || total (v.denominator) FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN unit u ON u.id = v.unit_id WHERE i.code = 'I.2.a.1' AND v.year = 2026 AND v.period = 'year' AND u.type != 'co_quan' AND u.id IN (SELECT unit_id FROM submission);")
+got=$(awk -F, '$1 == "I.2.a.1" { print $3 "," $4 }' "$TMP/arrival-sum.csv")
+[ "$expected" = "77.0,100.0" ] && [ "$(awk -F, '{ printf "%.1f,%.1f", $1, $2 }' <<<"$got")" = "77.0,100.0" ]; ok $? "arrival: the summary totals hold 77/100 ($got)"
+out=$(arv "$ODB" import "$TMP/arrival/b-ban-dau.xlsx" 2>&1); [ $? = 1 ]; ok $? "arrival: the same original again is refused as a duplicate"
+# Vietnamese: the same message in the officer's language.
+VDB=$TMP/arrival-vi.db
+arv "$VDB" demo >/dev/null
+out=$(arv "$VDB" import "$TMP/arrival")
+grep -qxF '  Báo cáo này (ngày 25/11/2026) cũ hơn “a-dinh-chinh.xlsx” (ngày 27/11/2026) đã nhận trước đó: báo cáo được lưu trong lịch sử là đã được thay bằng bản mới và số liệu của nó không được sử dụng.' <<<"$out"; ok $? "arrival: the message in Vietnamese ($out)"
+
+# The day the file arrived: due 30/11, imported today (after it), received 25/11.
+RDB2=$TMP/arrival-received.db
+ar "$RDB2" demo >/dev/null
+ar "$RDB2" import --received 2026-11-25 "$TMP/arrival/a-dinh-chinh.xlsx" >/dev/null; ok $? "arrival: import --received 2026-11-25"
+[ "$(sqlite3 "$RDB2" 'SELECT received_at FROM submission;')" = 2026-11-25T00:00:00 ]; ok $? "arrival: the day of receipt is stored"
+ar "$RDB2" summary --plan 401/KH-UBND --year 2026 --office SLD-BG --pdf "$TMP/arrival-on-time.pdf" >/dev/null 2>&1
+pdftotext "$TMP/arrival-on-time.pdf" - | tr '\n' ' ' | grep -q 'đã gửi báo cáo: 1 đơn vị (đúng hạn: 1, quá hạn: 0)'; ok $? "arrival: received 25/11 for a report due 30/11 is on time"
+LDB=$TMP/arrival-late.db
+ar "$LDB" demo >/dev/null
+ar "$LDB" import --received=2026-12-01 "$TMP/arrival/a-dinh-chinh.xlsx" >/dev/null; ok $? "arrival: import --received=2026-12-01"
+ar "$LDB" summary --plan 401/KH-UBND --year 2026 --office SLD-BG --pdf "$TMP/arrival-late.pdf" >/dev/null 2>&1
+pdftotext "$TMP/arrival-late.pdf" - | tr '\n' ' ' | grep -q 'đã gửi báo cáo: 1 đơn vị (đúng hạn: 0, quá hạn: 1)'; ok $? "arrival: received 01/12 for a report due 30/11 is late"
+# Bad dates: a clear Vietnamese error, exit 2, nothing stored.
+BDB=$TMP/arrival-bad.db
+ar "$BDB" demo >/dev/null
+log_before=$(sqlite3 "$BDB" 'SELECT max(id) FROM change_log;')
+err=$(arv "$BDB" import --received 2026-02-30 "$TMP/arrival/a-dinh-chinh.xlsx" 2>&1 >/dev/null); rc=$?
+[ $rc = 2 ] && [ "$err" = 'gdnn-report: “2026-02-30” không phải là ngày nhận: hãy ghi ngày tệp đến theo dạng NNNN-TT-NN, ví dụ 2026-11-25.' ]; ok $? "arrival: 30/02 is refused ($err)"
+err=$(arv "$BDB" import --received 25/11/2026 "$TMP/arrival/a-dinh-chinh.xlsx" 2>&1 >/dev/null); rc=$?
+[ $rc = 2 ] && [ "$err" = 'gdnn-report: “25/11/2026” không phải là ngày nhận: hãy ghi ngày tệp đến theo dạng NNNN-TT-NN, ví dụ 2026-11-25.' ]; ok $? "arrival: 25/11/2026 is refused ($err)"
+tomorrow_iso=$(date -d tomorrow +%F); tomorrow_vn=$(date -d tomorrow +%d/%m/%Y)
+err=$(arv "$BDB" import --received "$tomorrow_iso" "$TMP/arrival/a-dinh-chinh.xlsx" 2>&1 >/dev/null); rc=$?
+[ $rc = 2 ] && [ "$err" = "gdnn-report: Ngày nhận $tomorrow_vn sau ngày hôm nay: hãy ghi đúng ngày tệp thực sự đến." ]; ok $? "arrival: tomorrow is refused ($err)"
+err=$(arv "$BDB" import "$TMP/arrival/a-dinh-chinh.xlsx" --received 2>&1 >/dev/null); rc=$?
+[ $rc = 2 ] && [ "$err" = 'gdnn-report: --received cần có ngày (NNNN-TT-NN)' ]; ok $? "arrival: --received without a date is refused ($err)"
+[ "$(sqlite3 "$BDB" 'SELECT count(*) FROM submission;')" = 0 ] && [ "$(sqlite3 "$BDB" 'SELECT max(id) FROM change_log;')" = "$log_before" ]; ok $? "arrival: nothing stored after a bad date"
+
 echo "1..$n"
 exit $((failed > 0))

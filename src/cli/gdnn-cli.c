@@ -25,6 +25,7 @@
 #include "gdnn-report-xlsx.h"
 #include "gdnn-store.h"
 #include "gdnn-submission-import.h"
+#include "gdnn-text.h"
 
 /* The commands of DESIGN §5. Each returns 0 on success and prints a clear
  * message on stderr otherwise; the store's transactions guarantee that a
@@ -484,8 +485,64 @@ cmd_export (const char  *db_path,
   return 0;
 }
 
+#define IMPORT_PARAMS "[--received YYYY-MM-DD] FILE.xlsx…"
+
+/* Takes --received DATE (or --received=DATE) out of @argv. */
+static gboolean
+take_received (int      *argc,
+               char    **argv,
+               char    **received_at,
+               GError  **error)
+{
+  int out = 0;
+
+  for (int i = 0; i < *argc; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (argv[i], "--received"))
+        {
+          if (i + 1 >= *argc)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--received needs a date (YYYY-MM-DD)"));
+              return FALSE;
+            }
+          value = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--received="))
+        value = argv[i] + strlen ("--received=");
+      else
+        {
+          argv[out++] = argv[i];
+          continue;
+        }
+      g_free (*received_at);
+      if (!(*received_at = gdnn_submission_parse_received (value, NULL, error)))
+        return FALSE;
+    }
+  argv[out] = NULL;
+  *argc = out;
+  return TRUE;
+}
+
+static char *
+display_date (const char *iso)
+{
+  GDate date;
+  int y = 0, m = 0, d = 0;
+
+  /* NOLINTNEXTLINE(cert-err34-c): widths bound the numbers; the date is checked below. */
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return g_strdup (iso != NULL ? iso : "?");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return gdnn_format_date (&date);
+}
+
 /* Reviewer: each file is imported all or nothing; a refused file does not
- * stop the others, but makes the exit status non-zero. */
+ * stop the others, but makes the exit status non-zero. The files of a
+ * unit count in the reports' own order, whatever the order of import. */
 static int
 cmd_import (const char  *db_path,
             int          argc,
@@ -494,13 +551,25 @@ cmd_import (const char  *db_path,
   g_autoptr(GdnnStore) store = NULL;
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
+  g_autofree char *received_at = NULL;
   GError *error = NULL;
   guint refused = 0;
 
+  if (!take_received (&argc, argv, &received_at, &error))
+    {
+      g_printerr ("gdnn-report: %s\n", error->message);
+      g_error_free (error);
+      return 2;
+    }
+  if (argc < 1)
+    {
+      g_printerr (_("gdnn-report: usage: %s %s\n"), "import", IMPORT_PARAMS);
+      return 2;
+    }
   if (!(store = open_store (db_path, FALSE, &error)))
     return fail (error);
   paths = gdnn_submission_collect_paths ((const char * const *) argv);
-  outcomes = gdnn_submission_import_files (store, paths, NULL, NULL, NULL);
+  outcomes = gdnn_submission_import_files_received (store, paths, received_at, NULL, NULL, NULL);
   for (guint i = 0; i < outcomes->len; i++)
     {
       GdnnImportOutcome *outcome = g_ptr_array_index (outcomes, i);
@@ -517,6 +586,17 @@ cmd_import (const char  *db_path,
           /* Which cells: the data sheet counts, the visible one was changed. */
           for (guint k = 0; outcome->edited_cells != NULL && k < outcome->edited_cells->len; k++)
             g_print ("  %s\n", (const char *) g_ptr_array_index (outcome->edited_cells, k));
+          if (outcome->superseded_by != NULL)
+            {
+              g_autofree char *date = display_date (outcome->report_date);
+              g_autofree char *newer = display_date (outcome->superseded_date);
+
+              /* Translators: an older report arrived after the correction: its date, the newer file and its
+               * date. */
+              g_print (_("  This report (dated %s) is older than “%s” (dated %s), received before it: it is kept in "
+                         "the history as replaced and its figures are not used.\n"),
+                       date, outcome->superseded_by, newer);
+            }
         }
     }
   g_print (_("Imported %u of %u files.\n"), outcomes->len - refused, outcomes->len);
@@ -534,7 +614,7 @@ static const Command commands[] = {
   { "restore", "IN | --latest", N_("Replace the database by a backup (--latest: the newest good one), keeping the current file as a backup"), 1, 1, cmd_restore },
   { "check", "", N_("Check the database's integrity and consistency"), 0, 0, cmd_check },
   { "export", EXPORT_PARAMS, N_("Export the yearly report of a unit on a plan as XLSX and PDF"), 0, 10, cmd_export },
-  { "import", "FILE.xlsx…", N_("Reviewer: load submitted reports, each file all or nothing"), 1, G_MAXINT, cmd_import },
+  { "import", IMPORT_PARAMS, N_("Reviewer: load submitted reports, each file all or nothing; --received: the day they arrived"), 1, G_MAXINT, cmd_import },
   { "summary", GDNN_CLI_SUMMARY_PARAMS, N_("Export the office's summary of the received reports as XLSX, PDF and CSV"), 0, 12, gdnn_cli_summary },
   { "history", GDNN_CLI_HISTORY_PARAMS, N_("Show or export the change log; compare a finalised report with the data"), 1, 12, gdnn_cli_history },
 };
