@@ -327,6 +327,50 @@ test_review_page (void)
     gdnn_ui_iterate (100);
   }
 
+  /* An older report of BG-TC02 (dated 20/11) arrives after the one dated
+   * 23/11: kept in the history, not used, and the result says so. */
+  {
+    g_autoptr(GdnnReportDoc) doc = gdnn_report_doc_build_by_code (store, "BG-TC02", PLAN, 2026, &today, &error);
+    g_autofree char *older = g_build_filename (files_dir, "bao-cao-cu-BG-TC02.xlsx", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (older);
+    g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+    g_autofree char *sentence = NULL;
+    g_autofree char *subtitle = NULL;
+    const GdnnSubmissionInfo *current;
+    GtkWidget *label;
+
+    g_assert_no_error (error);
+    g_date_set_dmy (&doc->date, 20, G_DATE_NOVEMBER, 2026);
+    g_assert_true (gdnn_report_xlsx_write (doc, older, &error));
+    g_assert_no_error (error);
+    gdnn_review_page_import_files (page, files);
+    wait_for_page (page);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Older Reports Kept in the History"));
+    sentence = g_strdup_printf (g_dngettext (NULL,
+                                             "%u file is older than a report of its unit already received: it is "
+                                             "kept in the history and its figures are not used.",
+                                             "%u files are older than reports of their units already received: "
+                                             "they are kept in the history and their figures are not used.", 1), 1);
+    g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog), sentence));
+    subtitle = g_strdup_printf (_("Dated %s, older than “%s” (dated %s): kept in the history, its figures are not "
+                                  "used."), "20/11/2026", "bao-cao-BG-TC02.xlsx", "23/11/2026");
+    label = gdnn_ui_find_label (GTK_WIDGET (dialog), "bao-cao-cu-BG-TC02.xlsx");
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "bao-cao-cu-BG-TC02.xlsx");
+    label = gdnn_ui_find_label (GTK_WIDGET (dialog), subtitle);
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, subtitle);
+    gdnn_ui_save_png (GTK_WIDGET (dialog), "39-review-older-report.png");
+    adw_message_dialog_response (dialog, "close");
+    gdnn_ui_iterate (200);
+    /* The accepted report of 23/11 stays BG-TC02's current one. */
+    current = find_status (page, "BG-TC02", NULL)->current;
+    g_assert_cmpstr (current->file_name, ==, "bao-cao-BG-TC02.xlsx");
+    g_assert_cmpint (current->state, ==, GDNN_SUBMISSION_ACCEPTED);
+  }
+
   /* The checks tab, its CSV, and the totals tab. */
   adw_view_stack_set_visible_child_name (page->view_stack, "checks");
   gdnn_ui_iterate (300);

@@ -149,7 +149,7 @@ import_thread (GTask        *task,
       if (!outcome->ok)
         continue;
       result->imported++;
-      if (replaced_earlier (store, outcome))
+      if (outcome->superseded_by == NULL && replaced_earlier (store, outcome))
         result->replaced++;
     }
   result->cancelled = g_cancellable_is_cancelled (cancellable);

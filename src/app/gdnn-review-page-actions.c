@@ -440,22 +440,63 @@ export_problems_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------ import result */
 
-/* After an import: a toast when every file went in, else a dialog that
- * names every refused file and why. */
+/* An ISO 8601 date as printed (25/11/2026), "?" when there is none. */
+static char *
+shown_date (const char *iso)
+{
+  GDate date;
+  int y = 0, m = 0, d = 0;
+
+  /* NOLINTNEXTLINE(cert-err34-c): the widths bound the numbers; the date is checked below. */
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return g_strdup ("?");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return gdnn_format_date (&date);
+}
+
+/* Why a file is listed in the result: its refusal, or that it is older
+ * than a report already received. */
+static char *
+outcome_subtitle (const GdnnImportOutcome *outcome)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *newer = NULL;
+
+  if (!outcome->ok)
+    return g_strdup (outcome->message);
+  date = shown_date (outcome->report_date);
+  newer = shown_date (outcome->superseded_date);
+  /* Translators: a report older than one already received: its date, the newer file and its date. */
+  return g_strdup_printf (_("Dated %s, older than “%s” (dated %s): kept in the history, its figures are not used."),
+                          date, outcome->superseded_by, newer);
+}
+
+/* After an import: a toast when every file went in and counts, else a
+ * dialog that names every refused file and why, and every file older than
+ * a report already received. */
 void
 gdnn_review_page_show_import_result (GdnnReviewPage               *self,
                                      const GdnnReviewImportResult *result)
 {
   g_autofree char *summary = NULL;
   g_autofree char *replaced = NULL;
+  g_autofree char *older = NULL;
   g_autofree char *body = NULL;
-  guint refused = 0;
+  guint refused = 0, superseded = 0;
   AdwMessageDialog *dialog;
   GtkWidget *list, *scrolled;
 
   for (guint i = 0; i < result->outcomes->len; i++)
-    if (!((GdnnImportOutcome *) g_ptr_array_index (result->outcomes, i))->ok)
-      refused++;
+    {
+      const GdnnImportOutcome *outcome = g_ptr_array_index (result->outcomes, i);
+
+      if (!outcome->ok)
+        refused++;
+      else if (outcome->superseded_by != NULL)
+        superseded++;
+    }
 
   /* Translators: after an import, e.g. "12 of 14 files imported". */
   summary = g_strdup_printf (g_dngettext (NULL, "%u of %u file imported", "%u of %u files imported", result->total),
@@ -465,43 +506,54 @@ gdnn_review_page_show_import_result (GdnnReviewPage               *self,
     replaced = g_strdup_printf (g_dngettext (NULL, "; %u replaced an earlier report",
                                              "; %u replaced earlier reports", result->replaced), result->replaced);
 
-  if (refused == 0 && !result->cancelled && result->total > 0)
+  if (refused == 0 && superseded == 0 && !result->cancelled && result->total > 0)
     {
       body = g_strdup_printf ("%s%s.", summary, replaced != NULL ? replaced : "");
       gdnn_widget_show_toast (GTK_WIDGET (self), body);
       return;
     }
 
-  body = g_strdup_printf ("%s%s.%s%s", summary, replaced != NULL ? replaced : "",
+  if (superseded > 0)
+    older = g_strdup_printf (g_dngettext (NULL,
+                                          "%u file is older than a report of its unit already received: it is kept "
+                                          "in the history and its figures are not used.",
+                                          "%u files are older than reports of their units already received: they "
+                                          "are kept in the history and their figures are not used.", superseded),
+                             superseded);
+  body = g_strdup_printf ("%s%s.%s%s%s%s", summary, replaced != NULL ? replaced : "",
                           result->total == 0 ? " " : "",
-                          result->total == 0 ? _("No report file (.xlsx) was found in what was given.") : "");
+                          result->total == 0 ? _("No report file (.xlsx) was found in what was given.") : "",
+                          older != NULL ? " " : "", older != NULL ? older : "");
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
                                                        result->cancelled ? _("Import Cancelled")
                                                        : refused > 0 ? _("Some Files Were Refused")
+                                                       : superseded > 0 ? _("Older Reports Kept in the History")
                                                        : _("Nothing Imported"),
                                                        body));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
 
-  if (refused > 0)
+  if (refused + superseded > 0)
     {
       list = gtk_list_box_new ();
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Refused files"), -1);
+                                      refused > 0 ? _("Refused files") : _("Older files"), -1);
       for (guint i = 0; i < result->outcomes->len; i++)
         {
           const GdnnImportOutcome *outcome = g_ptr_array_index (result->outcomes, i);
+          g_autofree char *subtitle = NULL;
           GtkWidget *row;
 
-          if (outcome->ok)
+          if (outcome->ok && outcome->superseded_by == NULL)
             continue;
+          subtitle = outcome_subtitle (outcome);
           row = adw_action_row_new ();
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), outcome->file_name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), outcome->message);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
           gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
@@ -509,7 +561,7 @@ gdnn_review_page_show_import_result (GdnnReviewPage               *self,
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       /* Wrapped subtitles do not propagate their height reliably: give
        * the list room for a few files, then scroll. */
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (refused * 90, 300));
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN ((refused + superseded) * 90, 300));
       gtk_widget_set_size_request (scrolled, 360, -1);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
       adw_message_dialog_set_extra_child (dialog, scrolled);
