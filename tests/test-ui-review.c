@@ -371,6 +371,99 @@ test_review_page (void)
     g_assert_cmpint (current->state, ==, GDNN_SUBMISSION_ACCEPTED);
   }
 
+  /* The officer corrects the day BG-TC02's report arrived: 25/11, before
+   * the due date 30/11, whenever the test imported it. */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    g_autofree char *day = NULL;
+    g_autofree char *heading = NULL;
+    const GdnnSubmissionStatus *tc02;
+    GtkEditable *entry;
+    GtkWidget *mine;
+    gint64 id;
+
+    g_assert_nonnull (find_status (page, "BG-TC02", &position));
+    gtk_single_selection_set_selected (page->status_selection, position);
+    gdnn_ui_iterate (50);
+    tc02 = find_status (page, "BG-TC02", NULL);
+    id = tc02->current->id;
+    day = g_strndup (tc02->current->received_at, 10);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.received", NULL));
+    gdnn_ui_iterate (200);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    heading = g_strdup_printf (_("When Did the Report of %s Arrive?"), tc02->unit_name);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+    gdnn_ui_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    entry = GTK_EDITABLE (g_ptr_array_index (entries, 0));
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, day);
+    gtk_editable_set_text (entry, "2026-11-31");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+    gtk_editable_set_text (entry, "2026-11-25");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+    gdnn_ui_save_png (GTK_WIDGET (dialog), "39b-review-date-received.png");
+    mine = GTK_WIDGET (dialog);
+    g_object_add_weak_pointer (G_OBJECT (mine), (gpointer *) &mine);
+    g_signal_emit_by_name (entry, "activate");
+    gdnn_ui_iterate (200);
+    wait_for_page (page);
+    /* Enter closed the dialog. */
+    g_assert_true (mine == NULL || !gtk_widget_get_visible (mine));
+    if (mine != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (mine), (gpointer *) &mine);
+    tc02 = find_status (page, "BG-TC02", NULL);
+    g_assert_cmpint (tc02->current->id, ==, id);
+    g_assert_cmpstr (tc02->current->received_at, ==, "2026-11-25T00:00:00");
+    g_assert_cmpint (tc02->delivery, ==, GDNN_DELIVERY_ON_TIME);
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM change_log WHERE entity = 'submission' "
+                                              "AND entity_id = %" G_GINT64_FORMAT " AND action = 'update' "
+                                              "AND json_extract (new, '$.received_at') = '2026-11-25T00:00:00'", id);
+      g_assert_cmpint (gdnn_test_query_int (store, sql), ==, 1);
+    }
+
+    /* The same dialog from the unit's details: a button on each report
+     * that counts (not on the older one kept in the history). */
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GList) toplevels = NULL;
+      GtkWidget *unit_window, *change = NULL;
+      AdwMessageDialog *asked = NULL;
+      guint found = 0;
+
+      gdnn_review_page_show_unit (page, tc02->unit_id);
+      gdnn_ui_iterate (300);
+      unit_window = g_object_get_data (G_OBJECT (page), "gdnn-unit-window");
+      g_assert_nonnull (unit_window);
+      gdnn_ui_collect (unit_window, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                       _("Correct the day the report arrived; on time or late follows it")) == 0)
+          {
+            change = g_ptr_array_index (buttons, i);
+            found++;
+          }
+      g_assert_cmpuint (found, ==, 1);
+      gdnn_ui_save_png (unit_window, "39c-review-unit-date-button.png");
+      g_signal_emit_by_name (change, "clicked");
+      gdnn_ui_iterate (300);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+          asked = l->data;
+      g_assert_nonnull (asked);
+      g_ptr_array_set_size (entries, 0);
+      gdnn_ui_collect (GTK_WIDGET (asked), GTK_TYPE_ENTRY, entries);
+      g_assert_cmpuint (entries->len, ==, 1);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 0))), ==, "2026-11-25");
+      adw_message_dialog_response (asked, "cancel");
+      gtk_window_close (GTK_WINDOW (asked));
+      gdnn_ui_iterate (200);
+    }
+  }
+
   /* The checks tab, its CSV, and the totals tab. */
   adw_view_stack_set_visible_child_name (page->view_stack, "checks");
   gdnn_ui_iterate (300);

@@ -199,7 +199,136 @@ return_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
+/* ------------------------------------------------------ date received */
+
+#define RECEIVED_ENTRY "gdnn-received-entry"
+
+static char *shown_date (const char *iso);
+
+static void
+on_received_changed (AdwMessageDialog *dialog,
+                     GtkEditable      *entry)
+{
+  g_autofree char *iso = gdnn_submission_parse_received (gtk_editable_get_text (entry), NULL, NULL);
+
+  adw_message_dialog_set_response_enabled (dialog, "change", iso != NULL);
+}
+
+static void
+on_received_activate (AdwMessageDialog *dialog,
+                      GtkEntry         *entry)
+{
+  /* Emitting the response does not close the dialog as its button does. */
+  if (adw_message_dialog_get_response_enabled (dialog, "change"))
+    {
+      adw_message_dialog_response (dialog, "change");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_received_response (GdnnReviewPage   *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), RECEIVED_ENTRY);
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), RETURN_SUBMISSION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "change") != 0 || self->store == NULL)
+    return;
+  if (!(iso = gdnn_submission_parse_received (gtk_editable_get_text (entry), NULL, &error)) ||
+      !gdnn_review_set_received (self->store, *id, iso, &error))
+    {
+      gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  shown = shown_date (iso);
+  /* Translators: a unit's name and a date (25/11/2026). */
+  message = g_strdup_printf (_("The report of %s is now recorded as received on %s."),
+                             (const char *) g_object_get_data (G_OBJECT (dialog), RETURN_UNIT_NAME), shown);
+  gdnn_widget_show_toast (GTK_WIDGET (self), message);
+  gdnn_review_page_reload (self);
+}
+
+/* Asks when @info's file really arrived and records it. */
+static void
+show_received_dialog (GdnnReviewPage           *self,
+                      const GdnnSubmissionInfo *info)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *day = NULL;
+  gint64 *id;
+
+  /* Translators: %s is a unit's name. */
+  heading = g_strdup_printf (_("When Did the Report of %s Arrive?"), info->unit_name);
+  /* Translators: %s is a file name. */
+  body = g_strdup_printf (_("The day %s really arrived (YYYY-MM-DD), not the day it was imported. On time or late "
+                            "follows it; the change is kept in the history."), info->file_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "change");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  entry = gtk_entry_new ();
+  day = g_strndup (info->received_at != NULL ? info->received_at : "", 10);
+  gtk_editable_set_text (GTK_EDITABLE (entry), day);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "2026-11-25");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date received"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_received_changed), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_received_activate), dialog, G_CONNECT_SWAPPED);
+  on_received_changed (dialog, GTK_EDITABLE (entry));
+
+  id = g_new (gint64, 1);
+  *id = info->id;
+  g_object_set_data_full (G_OBJECT (dialog), RETURN_SUBMISSION, id, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), RETURN_UNIT_NAME, g_strdup (info->unit_name), g_free);
+  g_object_set_data (G_OBJECT (dialog), RECEIVED_ENTRY, entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_received_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Corrects the day the selected unit's current file arrived. */
+static void
+received_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GdnnReviewPage *self = GDNN_REVIEW_PAGE (widget);
+  const GdnnSubmissionStatus *status = selected_status (self);
+
+  if (status != NULL && status->current != NULL)
+    show_received_dialog (self, status->current);
+}
+
 /* -------------------------------------------------------- unit details */
+
+static void
+on_received_clicked (GdnnReviewPage *self,
+                     GtkButton      *button)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "gdnn-submission-id");
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_WINDOW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdnnSubmissionInfo) info = gdnn_review_get_submission (self->store, *id, &error);
+
+  /* The details show the old date: the dialog takes their place. */
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  if (info == NULL)
+    gdnn_widget_show_toast (GTK_WIDGET (self), error->message);
+  else
+    show_received_dialog (self, info);
+}
 
 static void
 on_open_unit_clicked (GdnnReviewPage *self,
@@ -298,6 +427,22 @@ gdnn_review_page_show_unit (GdnnReviewPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->file_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (info->state != GDNN_SUBMISSION_REPLACED)
+        {
+          GtkWidget *change = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+
+          gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (change, "flat");
+          gtk_widget_set_tooltip_text (change, _("Correct the day the report arrived; on time or late follows it"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Date Received"), -1);
+          gint64 *id = g_new (gint64, 1);
+
+          *id = info->id;
+          g_object_set_data_full (G_OBJECT (change), "gdnn-submission-id", id, g_free);
+          g_signal_connect_object (change, "clicked", G_CALLBACK (on_received_clicked), self, G_CONNECT_SWAPPED);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), change);
+        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   if (history->len == 0)
@@ -575,5 +720,6 @@ gdnn_review_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "review.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "review.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "review.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "review.received", NULL, received_action);
   gtk_widget_class_install_action (widget_class, "review.export-problems", NULL, export_problems_action);
 }

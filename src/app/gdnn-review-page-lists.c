@@ -278,6 +278,7 @@ update_actions (GdnnReviewPage *self)
                         status->current->state != GDNN_SUBMISSION_REPLACED;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.details", status != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.received", reviewable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept",
                                  reviewable && status->current->state != GDNN_SUBMISSION_ACCEPTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return",
