@@ -336,6 +336,7 @@ test_review_page (void)
     g_autoptr(GSList) files = g_slist_prepend (NULL, file);
     g_autofree char *sentence = NULL;
     g_autofree char *subtitle = NULL;
+    g_autofree char *received = NULL;
     const GdnnSubmissionInfo *current;
     GtkWidget *label;
 
@@ -343,7 +344,8 @@ test_review_page (void)
     g_date_set_dmy (&doc->date, 20, G_DATE_NOVEMBER, 2026);
     g_assert_true (gdnn_report_xlsx_write (doc, older, &error));
     g_assert_no_error (error);
-    gdnn_review_page_import_files (page, files);
+    /* Received on 21/11, as the import chooser's "Date received" says. */
+    gdnn_review_page_import_files_received (page, files, "2026-11-21T00:00:00");
     wait_for_page (page);
     dialog = find_dialog ();
     g_assert_nonnull (dialog);
@@ -369,6 +371,22 @@ test_review_page (void)
     current = find_status (page, "BG-TC02", NULL)->current;
     g_assert_cmpstr (current->file_name, ==, "bao-cao-BG-TC02.xlsx");
     g_assert_cmpint (current->state, ==, GDNN_SUBMISSION_ACCEPTED);
+    received = gdnn_test_query_text (store, "SELECT received_at FROM submission "
+                                           "WHERE file_name = 'bao-cao-cu-BG-TC02.xlsx'");
+    g_assert_cmpstr (received, ==, "2026-11-21T00:00:00");
+  }
+
+  /* The chooser's choices: today is the moment of import, the others a day. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 8, 10, 30, 0);
+    g_autofree char *three = gdnn_review_page_received_from_choice ("3", now);
+    g_autofree char *month = gdnn_review_page_received_from_choice ("30", now);
+
+    g_assert_null (gdnn_review_page_received_from_choice ("0", now));
+    g_assert_null (gdnn_review_page_received_from_choice ("31", now));
+    g_assert_null (gdnn_review_page_received_from_choice ("x", now));
+    g_assert_cmpstr (three, ==, "2026-12-05T00:00:00");
+    g_assert_cmpstr (month, ==, "2026-11-08T00:00:00");
   }
 
   /* The officer corrects the day BG-TC02's report arrived: 25/11, before

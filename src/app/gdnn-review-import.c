@@ -24,6 +24,7 @@ typedef struct
 {
   char                     *db_path;
   char                    **paths;
+  char                     *received_at;
   GMainContext             *context;
   GdnnReviewImportProgress  progress;
   gpointer                  progress_data;
@@ -40,6 +41,7 @@ import_job_free (ImportJob *job)
 {
   g_free (job->db_path);
   g_strfreev (job->paths);
+  g_free (job->received_at);
   g_main_context_unref (job->context);
   if (job->progress_data_free != NULL)
     job->progress_data_free (job->progress_data);
@@ -141,7 +143,8 @@ import_thread (GTask        *task,
   result = g_new0 (GdnnReviewImportResult, 1);
   files = gdnn_submission_collect_paths ((const char * const *) job->paths);
   result->total = files->len;
-  result->outcomes = gdnn_submission_import_files (store, files, cancellable, on_file_done, task);
+  result->outcomes = gdnn_submission_import_files_received (store, files, job->received_at, cancellable, on_file_done,
+                                                           task);
   for (guint i = 0; i < result->outcomes->len; i++)
     {
       const GdnnImportOutcome *outcome = g_ptr_array_index (result->outcomes, i);
@@ -163,6 +166,7 @@ import_thread (GTask        *task,
 void
 gdnn_review_import_async (const char               *db_path,
                           const char * const       *paths,
+                          const char               *received_at,
                           GCancellable             *cancellable,
                           GdnnReviewImportProgress  progress,
                           gpointer                  progress_data,
@@ -179,6 +183,7 @@ gdnn_review_import_async (const char               *db_path,
   job = g_new0 (ImportJob, 1);
   job->db_path = g_strdup (db_path);
   job->paths = g_strdupv ((char **) paths);
+  job->received_at = g_strdup (received_at);
   job->context = g_main_context_ref_thread_default ();
   job->progress = progress;
   job->progress_data = progress_data;

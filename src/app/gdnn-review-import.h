@@ -28,8 +28,10 @@ typedef struct
   gboolean   cancelled;
 } GdnnReviewImportResult;
 
+/* @received_at: when the files arrived (ISO 8601), NULL for now. */
 void                    gdnn_review_import_async        (const char               *db_path,
                                                          const char * const       *paths,
+                                                         const char               *received_at,
                                                          GCancellable             *cancellable,
                                                          GdnnReviewImportProgress  progress,
                                                          gpointer                  progress_data,

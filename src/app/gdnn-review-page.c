@@ -291,6 +291,14 @@ void
 gdnn_review_page_import_files (GdnnReviewPage *self,
                                GSList         *files)
 {
+  gdnn_review_page_import_files_received (self, files, NULL);
+}
+
+void
+gdnn_review_page_import_files_received (GdnnReviewPage *self,
+                                        GSList         *files,
+                                        const char     *received_at)
+{
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   GWeakRef *weak;
 
@@ -327,7 +335,7 @@ gdnn_review_page_import_files (GdnnReviewPage *self,
 
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  gdnn_review_import_async (gdnn_store_get_path (self->store), (const char * const *) paths->pdata,
+  gdnn_review_import_async (gdnn_store_get_path (self->store), (const char * const *) paths->pdata, received_at,
                             self->importing, on_import_progress, weak, weak_ref_free,
                             on_import_done, g_object_ref (self));
 }
@@ -361,6 +369,48 @@ on_drop (GdnnReviewPage *self,
   return TRUE;
 }
 
+/* The import chooser offers the day the files arrived: today (the
+ * moment of import) or one of the days before. */
+#define RECEIVED_CHOICE "received"
+#define RECEIVED_DAYS 31
+
+char *
+gdnn_review_page_received_from_choice (const char *choice,
+                                       GDateTime  *now)
+{
+  g_autoptr(GDateTime) day = NULL;
+  guint64 back = 0;
+
+  if (choice == NULL || now == NULL ||
+      !g_ascii_string_to_unsigned (choice, 10, 0, RECEIVED_DAYS - 1, &back, NULL) || back == 0)
+    return NULL;
+  day = g_date_time_add_days (now, -(int) back);
+  return g_date_time_format (day, "%Y-%m-%dT00:00:00");
+}
+
+static void
+add_received_choice (GtkFileChooser *chooser)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < RECEIVED_DAYS; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -i);
+      g_autofree char *shown = g_date_time_format (day, "%d/%m/%Y");
+
+      g_ptr_array_add (ids, g_strdup_printf ("%d", i));
+      /* Translators: the first choice of the day files arrived; %s is today's date. */
+      g_ptr_array_add (labels, i == 0 ? g_strdup_printf (_("Today, %s"), shown) : g_steal_pointer (&shown));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+  gtk_file_chooser_add_choice (chooser, RECEIVED_CHOICE, _("Date received"), (const char **) ids->pdata,
+                               (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (chooser, RECEIVED_CHOICE, "0");
+}
+
 static void
 on_files_chosen (GdnnReviewPage       *self,
                  int                   response,
@@ -369,11 +419,15 @@ on_files_chosen (GdnnReviewPage       *self,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *received_at = NULL;
       GSList *files = NULL;
 
+      received_at = gdnn_review_page_received_from_choice (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                                                        RECEIVED_CHOICE), now);
       for (guint i = g_list_model_get_n_items (chosen); i > 0; i--)
         files = g_slist_prepend (files, g_list_model_get_item (chosen, i - 1));
-      gdnn_review_page_import_files (self, files);
+      gdnn_review_page_import_files_received (self, files, received_at);
       g_slist_free_full (files, g_object_unref);
     }
   if (self->chooser == chooser)
@@ -404,6 +458,7 @@ choose_files (GdnnReviewPage *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
     }
+  add_received_choice (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_files_chosen), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -32,6 +32,14 @@ gboolean      gdnn_review_page_show           (GdnnReviewPage  *self,
                                                GError         **error);
 void          gdnn_review_page_import_files   (GdnnReviewPage  *self,
                                                GSList          *files);
+/* The same, the files received at @received_at (ISO 8601; NULL: now). */
+void          gdnn_review_page_import_files_received (GdnnReviewPage  *self,
+                                                      GSList          *files,
+                                                      const char      *received_at);
+/* The day of receipt the import chooser's choice @choice (days before
+ * @now) stands for, as ISO 8601; NULL for today (the moment of import). */
+char         *gdnn_review_page_received_from_choice  (const char      *choice,
+                                                      GDateTime       *now);
 void          gdnn_review_page_cancel_import  (GdnnReviewPage  *self);
 gboolean      gdnn_review_page_is_busy        (GdnnReviewPage  *self);
 AdwViewStack *gdnn_review_page_get_view_stack (GdnnReviewPage  *self);
