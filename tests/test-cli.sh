@@ -326,7 +326,7 @@ tomorrow_iso=$(date -d tomorrow +%F); tomorrow_vn=$(date -d tomorrow +%d/%m/%Y)
 err=$(arv "$BDB" import --received "$tomorrow_iso" "$TMP/arrival/a-dinh-chinh.xlsx" 2>&1 >/dev/null); rc=$?
 [ $rc = 2 ] && [ "$err" = "gdnn-report: Ngày nhận $tomorrow_vn sau ngày hôm nay: hãy ghi đúng ngày tệp thực sự đến." ]; ok $? "arrival: tomorrow is refused ($err)"
 err=$(arv "$BDB" import "$TMP/arrival/a-dinh-chinh.xlsx" --received 2>&1 >/dev/null); rc=$?
-[ $rc = 2 ] && [ "$err" = 'gdnn-report: --received cần có ngày (NNNN-TT-NN)' ]; ok $? "arrival: --received without a date is refused ($err)"
+[ $rc = 2 ] && [ "$err" = 'gdnn-report: --received cần có ngày (năm-tháng-ngày, ví dụ 2026-11-25)' ]; ok $? "arrival: --received without a date is refused ($err)"
 [ "$(sqlite3 "$BDB" 'SELECT count(*) FROM submission;')" = 0 ] && [ "$(sqlite3 "$BDB" 'SELECT max(id) FROM change_log;')" = "$log_before" ]; ok $? "arrival: nothing stored after a bad date"
 
 echo "1..$n"
