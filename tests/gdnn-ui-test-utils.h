@@ -175,6 +175,21 @@ gdnn_ui_collect (GtkWidget *root,
     gdnn_ui_collect (child, type, out);
 }
 
+/* The mapped button under @root whose label (with its mnemonic) is @label, or
+ * %NULL. */
+static inline GtkWidget *
+gdnn_ui_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  gdnn_ui_collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
 static inline void
 gdnn_ui_on_after_paint (GdkFrameClock *clock,
                         gboolean      *painted)

@@ -49,20 +49,6 @@ find_exact_label (GtkWidget  *root,
   return NULL;
 }
 
-/* The mapped button under @root whose label is @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  gdnn_ui_collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  return NULL;
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
@@ -150,7 +136,7 @@ test_first_start (void)
     _T ("Your unit is the school or centre whose reports this program makes. Create it with Ctrl+N: its code, "
         "name and kind, and under “Reports to” the office it sends its reports to (“New office…” creates that "
         "office too). Then attach the plans it implements.")));
-  button = find_button (GTK_WIDGET (window), _T ("_Create Your Unit…"));
+  button = gdnn_ui_find_button (GTK_WIDGET (window), _T ("_Create Your Unit…"));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-unit");
   assert_in_sight (button, GTK_WIDGET (window));
@@ -163,7 +149,7 @@ test_first_start (void)
   gdnn_ui_iterate (300);
 
   /* Save is in sight at the window's default size. */
-  save = find_button (setup, _T ("Sa_ve"));
+  save = gdnn_ui_find_button (setup, _T ("Sa_ve"));
   g_assert_nonnull (save);
   assert_in_sight (save, setup);
   gdnn_ui_save_png (setup, "firstday-02-unit-dialog.png");
@@ -211,7 +197,7 @@ test_first_start (void)
   g_assert_nonnull (find_exact_label (GTK_WIDGET (window), _T ("Attach Your Unit's Plans")));
   {
     g_autofree char *label = g_strdup_printf (_T ("_Set Up %s…"), "Trường Trung cấp Lục Ngạn");
-    button = find_button (GTK_WIDGET (window), label);
+    button = gdnn_ui_find_button (GTK_WIDGET (window), label);
     g_assert_nonnull (button);
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.edit-unit");
     g_signal_emit_by_name (button, "clicked");
@@ -295,7 +281,7 @@ test_add_own_task (void)
   g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (setup))));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (setup)), title_row));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Tập huấn sử dụng phần mềm báo cáo");
-  add = find_button (setup, _T ("_Add Task"));
+  add = gdnn_ui_find_button (setup, _T ("_Add Task"));
   g_assert_nonnull (add);
   assert_in_sight (add, setup);
   gdnn_ui_save_png (setup, "firstday-04-own-task.png");
@@ -352,7 +338,7 @@ test_getting_started (void)
   row = find_row (GTK_WIDGET (help), ADW_TYPE_ACTION_ROW, _T ("2. Attach the plans and add your own tasks"));
   g_assert_nonnull (row);
   /* Its button is in sight at the window's default size. */
-  assert_in_sight (find_button (GTK_WIDGET (help), _T ("_Start")), GTK_WIDGET (help));
+  assert_in_sight (gdnn_ui_find_button (GTK_WIDGET (help), _T ("_Start")), GTK_WIDGET (help));
   gdnn_ui_save_png (GTK_WIDGET (help), "firstday-06-getting-started.png");
   gtk_window_destroy (GTK_WINDOW (help));
   gdnn_ui_iterate (100);
@@ -382,7 +368,7 @@ test_dialog_buttons (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
   backups = gdnn_ui_wait_for_toplevel (GDNN_TYPE_BACKUP_WINDOW, NULL);
   gdnn_ui_iterate (500);
-  assert_in_sight (find_button (backups, _T ("_Back Up Now")), backups);
+  assert_in_sight (gdnn_ui_find_button (backups, _T ("_Back Up Now")), backups);
   gtk_window_destroy (GTK_WINDOW (backups));
 
   gdnn_ui_close (GTK_WINDOW (window), &store, dir);

@@ -63,20 +63,6 @@ wait_for_page (GdnnReviewPage *page)
   gdnn_ui_iterate (100);
 }
 
-/* The mapped button under @root whose label is @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  gdnn_ui_collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
-}
-
 static void
 test_edited_then_letter (void)
 {
@@ -193,7 +179,7 @@ test_edited_then_letter (void)
   /* The message after the return offers the letter; its button opens the
    * chooser (before: nothing happened) */
   end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while ((button = find_button (GTK_WIDGET (window), _("Save _Letter…"))) == NULL && g_get_monotonic_time () < end)
+  while ((button = gdnn_ui_find_button (GTK_WIDGET (window), _("Save _Letter…"))) == NULL && g_get_monotonic_time () < end)
     gdnn_ui_iterate (20);
   g_assert_nonnull (button);
   gdnn_ui_iterate (600);   /* the message slides in */
